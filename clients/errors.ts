@@ -1,0 +1,52 @@
+/** The backend services the gateway talks to. */
+export type ServiceName = 'accounts' | 'catalog' | 'orders' | 'inventory';
+
+/**
+ * What went wrong with a backend call, independent of the protocol:
+ * - `NOT_FOUND`: the backend says the entity does not exist (HTTP 404, gRPC NOT_FOUND, SOAP fault).
+ * - `INVALID_ARGUMENT`: the backend refused the input (HTTP 400/422, gRPC INVALID_ARGUMENT, SOAP Client fault).
+ * - `CONFLICT`: the backend refused because of its state (HTTP 409, gRPC FAILED_PRECONDITION/ALREADY_EXISTS).
+ * - `UNAVAILABLE`: no answer could be had (connection refused or reset, HTTP 502/503, gRPC UNAVAILABLE).
+ * - `TIMEOUT`: the deadline passed before an answer (got timeout, gRPC DEADLINE_EXCEEDED).
+ * - `BAD_RESPONSE`: an answer came but broke the contract (wrong shape, unparsable).
+ * - `INTERNAL`: the backend failed (HTTP 5xx, gRPC INTERNAL/UNKNOWN, SOAP Server fault).
+ */
+export const UPSTREAM_ERROR_CODES = ['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT', 'UNAVAILABLE', 'TIMEOUT', 'BAD_RESPONSE', 'INTERNAL'] as const;
+export type UpstreamErrorCode = (typeof UPSTREAM_ERROR_CODES)[number];
+
+/** Options of an {@link UpstreamError}. */
+export interface UpstreamErrorOptions {
+  service: ServiceName;
+  code: UpstreamErrorCode;
+  /** The backend operation, e.g. `GET /users`, `BatchGetOrders`, `GetStockLevels`. */
+  operation: string;
+  /** The protocol error underneath (got's RequestError, a gRPC ServiceError, a SOAP fault). */
+  cause?: unknown;
+  /** For `INVALID_ARGUMENT`: the input field the backend named, if any. */
+  field?: string;
+}
+
+/**
+ * The one error type every client throws. Its message and cause are for logs only; clients of
+ * the gateway see `code` and `service` (the gateway's error formatter decides the rest).
+ */
+export class UpstreamError extends Error {
+  readonly service: ServiceName;
+  readonly code: UpstreamErrorCode;
+  readonly operation: string;
+  readonly field: string | undefined;
+
+  constructor(message: string, options: UpstreamErrorOptions) {
+    super(message, { cause: options.cause });
+    this.name = 'UpstreamError';
+    this.service = options.service;
+    this.code = options.code;
+    this.operation = options.operation;
+    this.field = options.field;
+  }
+}
+
+/** Builds the Error value DataLoader expects for a key the backend did not return. */
+export function notFound(service: ServiceName, operation: string, what: string): UpstreamError {
+  return new UpstreamError(`${what} not found`, { service, code: 'NOT_FOUND', operation });
+}

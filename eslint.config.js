@@ -1,0 +1,35 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '**/__generated__/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: globals.node },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use an `as const` object: enums are not erasable syntax.' },
+        { selector: 'TSParameterProperty', message: 'Parameter properties are not erasable syntax.' },
+      ],
+    },
+  },
+  {
+    // Layer boundaries from the design: resolvers never speak a wire protocol, clients never speak GraphQL.
+    files: ['resolvers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['got', '@grpc/*', 'fast-xml-parser'] }],
+    },
+  },
+  {
+    files: ['clients/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['graphql', 'graphql/*', '@apollo/*'] }],
+    },
+  },
+);
