@@ -1,0 +1,107 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import got, { type Got } from 'got';
+import { effectiveTimeoutMs, traceHeaders, type CallOptions } from '../call-options.ts';
+import { UpstreamError } from '../errors.ts';
+import { BadSoapResponseError, GET_STOCK_LEVELS_ACTION, getStockLevelsEnvelope, readStockLevelsReply } from './soap.ts';
+import type { Currency, StockLevel } from './types.ts';
+import { faultError, statusError, transportError } from './upstream-errors.ts';
+
+export { CURRENCIES, type Currency, type StockLevel } from './types.ts';
+
+/** Most SKUs one GetStockLevels call may carry (the contract's batch limit). */
+export const MAX_SKUS_PER_CALL = 25;
+const OPERATION = 'GetStockLevels';
+
+/** Options of an {@link InventoryClient}. */
+export interface InventoryClientOptions {
+  /** The SOAP endpoint, e.g. `http://127.0.0.1:4004/soap`. */
+  url: string;
+  /** Longest a call may take, in milliseconds; a call's deadline can only shorten it. Default 3000. */
+  timeoutMs?: number;
+}
+
+/**
+ * Typed client of the inventory service (SOAP 1.1, contracts/inventory.wsdl). One got instance
+ * with keep-alive agents and no retries; every error is an {@link UpstreamError}.
+ */
+export class InventoryClient {
+  readonly #url: string;
+  readonly #timeoutMs: number;
+  readonly #agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  readonly #got: Got;
+
+  constructor(options: InventoryClientOptions) {
+    this.#url = options.url;
+    this.#timeoutMs = options.timeoutMs ?? 3000;
+    this.#got = got.extend({ agent: this.#agents, retry: { limit: 0 }, throwHttpErrors: false, followRedirect: false });
+  }
+
+  /**
+   * Stock and price of up to 25 SKUs in `currency`: the known ones, in request order, each once.
+   * SKUs the service does not know are left out (the caller maps them to not found).
+   * More than 25 SKUs throws INVALID_ARGUMENT without calling; none returns `[]` without calling.
+   */
+  async getStockLevels(skus: readonly string[], currency: Currency, call: CallOptions = {}): Promise<StockLevel[]> {
+    if (skus.length > MAX_SKUS_PER_CALL) {
+      throw new UpstreamError(`at most ${MAX_SKUS_PER_CALL} SKUs per call, got ${skus.length}`, {
+        service: 'inventory',
+        code: 'INVALID_ARGUMENT',
+        operation: OPERATION,
+        field: 'sku',
+      });
+    }
+    if (skus.length === 0) return [];
+    const response = await this.#send(call, () =>
+      this.#got.post(this.#url, {
+        body: getStockLevelsEnvelope(skus, currency),
+        headers: { ...traceHeaders(call), 'content-type': 'text/xml; charset=utf-8', soapaction: `"${GET_STOCK_LEVELS_ACTION}"` },
+        timeout: { request: effectiveTimeoutMs(this.#timeoutMs, call) },
+        signal: call.signal,
+      }),
+    );
+    if (response.statusCode !== 200 && response.statusCode !== 500) throw statusError(response.statusCode, OPERATION);
+    let reply;
+    try {
+      reply = readStockLevelsReply(response.body);
+    } catch (error) {
+      if (response.statusCode === 500) throw statusError(500, OPERATION, error);
+      throw new UpstreamError(`inventory ${OPERATION}: ${(error as Error).message}`, { service: 'inventory', code: 'BAD_RESPONSE', operation: OPERATION, cause: error });
+    }
+    if ('fault' in reply) throw faultError(reply.fault, OPERATION);
+    if (response.statusCode !== 200) throw statusError(response.statusCode, OPERATION);
+    if (reply.items.some((item) => item.price.currency !== currency)) {
+      const cause = new BadSoapResponseError(`prices are not in ${currency}`);
+      throw new UpstreamError(`inventory ${OPERATION}: ${cause.message}`, { service: 'inventory', code: 'BAD_RESPONSE', operation: OPERATION, cause });
+    }
+    return reply.items;
+  }
+
+  /** Checks that the service answers (`GET /healthz` next to the SOAP endpoint); throws UNAVAILABLE or TIMEOUT otherwise. */
+  async ping(call: CallOptions = {}): Promise<void> {
+    const response = await this.#send(call, () =>
+      this.#got.get(new URL('/healthz', this.#url), {
+        headers: traceHeaders(call),
+        timeout: { request: effectiveTimeoutMs(this.#timeoutMs, call) },
+        signal: call.signal,
+      }),
+    );
+    if (response.statusCode !== 200) {
+      throw new UpstreamError(`inventory ping answered HTTP ${response.statusCode}`, { service: 'inventory', code: 'UNAVAILABLE', operation: 'ping' });
+    }
+  }
+
+  /** Closes the keep-alive connections. */
+  close(): void {
+    this.#agents.http.destroy();
+    this.#agents.https.destroy();
+  }
+
+  async #send<T>(call: CallOptions, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw transportError(error, OPERATION);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import { stockLevelsEnvelopeSchema } from './response-schema.ts';
+import { parseUntrustedXml } from './safe-xml.ts';
+import type { Currency, StockLevel } from './types.ts';
+
+/** SOAP 1.1 envelope namespace. */
+export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+/** Target namespace of contracts/inventory.wsdl. */
+export const INVENTORY_NS = 'urn:shop:inventory:v1';
+/** SOAPAction of GetStockLevels, as the WSDL binding declares it. */
+export const GET_STOCK_LEVELS_ACTION = `${INVENTORY_NS}#GetStockLevels`;
+
+/** A SOAP 1.1 Fault as received. */
+export interface SoapFault {
+  /** Local part of `faultcode`: `Client`, `Server`, `VersionMismatch`, `MustUnderstand` (possibly dotted, `Client.X`). */
+  faultcode: string;
+  faultstring: string;
+  /** The service's machine-readable reason from `detail` (`inv:code`), e.g. `TOO_MANY_SKUS`. */
+  code: string | undefined;
+}
+
+/** What a GetStockLevels call came back with: a fault, or the stock of the known SKUs and the unknown ones. */
+export type StockLevelsReply = { fault: SoapFault } | { items: StockLevel[]; missing: string[] };
+
+/** The answer could not be trusted: unsafe or malformed XML, or not the contract's shape. */
+export class BadSoapResponseError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'BadSoapResponseError';
+  }
+}
+
+// The builder escapes text and attribute values (its processEntities default).
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
+
+/** The SOAP 1.1 request envelope of GetStockLevels. */
+export function getStockLevelsEnvelope(skus: readonly string[], currency: Currency): string {
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
+    'soap:Envelope': {
+      '@_xmlns:soap': SOAP_ENV_NS,
+      '@_xmlns:inv': INVENTORY_NS,
+      'soap:Body': { 'inv:GetStockLevels': { 'inv:currency': currency, 'inv:sku': [...skus] } },
+    },
+  }) as string;
+}
+
+/** Parses and validates a GetStockLevels answer (a 200 response or a 500 Fault). Throws {@link BadSoapResponseError}. */
+export function readStockLevelsReply(xml: string): StockLevelsReply {
+  let parsed: unknown;
+  try {
+    parsed = parseUntrustedXml(xml);
+  } catch (error) {
+    throw new BadSoapResponseError((error as Error).message, { cause: error });
+  }
+  const checked = stockLevelsEnvelopeSchema.safeParse(parsed);
+  if (!checked.success) throw new BadSoapResponseError('The response is not a GetStockLevels envelope', { cause: checked.error });
+  const body = checked.data.Envelope.Body;
+  if ('Fault' in body) {
+    const { faultcode, faultstring, detail } = body.Fault;
+    return { fault: { faultcode: faultcode.slice(faultcode.indexOf(':') + 1), faultstring, code: detail?.code } };
+  }
+  return { items: body.GetStockLevelsResponse.item, missing: body.GetStockLevelsResponse.missing };
+}

@@ -1,0 +1,94 @@
+import http from 'node:http';
+import https from 'node:https';
+import got, { type Got } from 'got';
+import { effectiveTimeoutMs, traceHeaders, type CallOptions } from '../call-options.ts';
+import { UpstreamError, type ServiceName } from '../errors.ts';
+import { toUpstreamError } from './error-mapping.ts';
+
+/** Options of a REST client. */
+export interface RestClientOptions {
+  /** The service's base URL, e.g. `http://127.0.0.1:4001`. */
+  baseUrl: string;
+  /** Longest a call may take, in milliseconds; a nearer call deadline shortens it. Default 2000. */
+  timeoutMs?: number;
+}
+
+/** One request to a REST backend. */
+export interface RestRequest {
+  /** Name for errors and logs, the contract's `METHOD /path`, e.g. `GET /users/{id}`. */
+  operation: string;
+  method?: 'GET' | 'PATCH';
+  /** Path relative to the base URL, without a leading slash, e.g. `users/u1`. */
+  path: string;
+  searchParams?: Record<string, string | number>;
+  /** JSON body. */
+  json?: unknown;
+}
+
+/** Default timeout of a REST call, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 2_000;
+/** Most sockets kept per backend host by each client. */
+const MAX_SOCKETS = 256;
+
+/**
+ * The HTTP transport of one REST service: one got instance with keep-alive agents, built once per
+ * client. Every call carries the trace headers, honours the signal and the deadline, is not retried,
+ * and fails only with {@link UpstreamError}.
+ */
+export class RestTransport {
+  readonly service: ServiceName;
+  readonly #timeoutMs: number;
+  readonly #agents: { http: http.Agent; https: https.Agent };
+  readonly #got: Got;
+
+  constructor(service: ServiceName, options: RestClientOptions) {
+    this.service = service;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#agents = {
+      http: new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, scheduling: 'lifo' }),
+      https: new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, scheduling: 'lifo' }),
+    };
+    this.#got = got.extend({
+      prefixUrl: options.baseUrl,
+      agent: this.#agents,
+      responseType: 'json',
+      // Retries are a policy decision of the caller (later: with a budget), never hidden here.
+      retry: { limit: 0 },
+      headers: { accept: 'application/json, application/problem+json' },
+    });
+  }
+
+  /** Sends one request and resolves with the parsed JSON body. */
+  async request<T>(request: RestRequest, call: CallOptions): Promise<T> {
+    try {
+      const response = await this.#got(request.path, {
+        method: request.method ?? 'GET',
+        searchParams: request.searchParams,
+        json: request.json,
+        headers: traceHeaders(call),
+        timeout: { request: effectiveTimeoutMs(this.#timeoutMs, call) },
+        signal: call.signal,
+      });
+      return response.body as T;
+    } catch (error) {
+      throw toUpstreamError(error, this.service, request.operation, call.signal);
+    }
+  }
+
+  /** Refuses a batch over the backend's limit before any call is made. */
+  checkBatch(operation: string, field: string, size: number, limit: number): void {
+    if (size <= limit) return;
+    throw new UpstreamError(`${this.service} ${operation}: ${size} ${field} exceed the limit of ${limit}`, {
+      service: this.service,
+      code: 'INVALID_ARGUMENT',
+      operation,
+      field,
+    });
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.#agents.http.destroy();
+    this.#agents.https.destroy();
+  }
+}

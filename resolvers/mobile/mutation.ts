@@ -1,0 +1,24 @@
+import type { MutationResolvers } from './__generated__/resolvers-types.ts';
+import { requireOwnerOrAdmin, requireViewer } from '../shared/access.ts';
+import { badInput } from '../shared/arguments.ts';
+import { nullIfNotFound } from '../shared/not-found.ts';
+import { idempotencyKey } from '../shared/order-input.ts';
+
+/** Mutations of the mobile surface. */
+export const Mutation: MutationResolvers = {
+  reorder: async (_root, { orderId, idempotencyKey: key }, context) => {
+    const viewer = requireViewer(context);
+    const checkedKey = idempotencyKey(key, 'idempotencyKey');
+    const previous = await nullIfNotFound(context.loaders.order.load(orderId));
+    if (!previous) throw badInput('orderId', 'no such order');
+    requireOwnerOrAdmin(context, previous.userId);
+    return context.clients.orders.createOrder(
+      {
+        userId: viewer.id,
+        items: previous.items.map((item) => ({ productId: item.productId, quantity: item.quantity })),
+        idempotencyKey: checkedKey,
+      },
+      context.call,
+    );
+  },
+};

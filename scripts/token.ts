@@ -1,0 +1,31 @@
+// Prints a signed development token: npm run token -- <userId> [--role admin] [--surface web|mobile] [--ttl 3600]
+import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
+import { loadConfig } from '../src/config.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    role: { type: 'string', multiple: true, default: [] },
+    surface: { type: 'string', multiple: true, default: [] },
+    scope: { type: 'string', default: '' },
+    ttl: { type: 'string', default: '3600' },
+  },
+});
+const userId = positionals[0];
+const ttlSeconds = Number(values.ttl);
+const surfaces = values.surface.length > 0 ? values.surface : ['web', 'mobile'];
+if (!userId || !Number.isInteger(ttlSeconds) || ttlSeconds <= 0 || surfaces.some((s) => s !== 'web' && s !== 'mobile')) {
+  console.error('usage: npm run token -- <userId> [--role admin] [--surface web|mobile] [--scope "a b"] [--ttl seconds]');
+  process.exit(2);
+}
+const config = loadConfig();
+const token = await new SignJWT({ roles: values.role, ...(values.scope ? { scope: values.scope } : {}) })
+  .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+  .setSubject(userId)
+  .setIssuer(config.jwt.issuer)
+  .setAudience(surfaces)
+  .setIssuedAt()
+  .setExpirationTime(`${ttlSeconds}s`)
+  .sign(new TextEncoder().encode(config.jwt.secret));
+console.log(token);

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { unreachableServices, type Clients } from './clients.ts';
+import { registerSurface } from './surfaces/create-surface.ts';
+import { surfaceDefinition } from './surfaces/index.ts';
+import { replyWithGraphQLError } from './surfaces/graphql-error-reply.ts';
+
+/** What the HTTP app is built from. */
+export interface AppDependencies {
+  config: Readonly<Config>;
+  logger: Logger;
+  clients: Clients;
+}
+
+/** The gateway's HTTP app and its lifecycle switch. */
+export interface GatewayApp {
+  app: FastifyInstance;
+  /** Turns `/readyz` not-ready: called as soon as shutdown begins. */
+  beginShutdown(): void;
+}
+
+const READINESS_TIMEOUT_MS = 1_000;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the HTTP app: one encapsulated child per configured surface, plus the ops routes. */
+export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
+  const { config, logger, clients } = deps;
+  let shuttingDown = false;
+  const app = Fastify({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimitBytes,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    if (shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
+    const down = await unreachableServices(clients, { deadline: Date.now() + READINESS_TIMEOUT_MS });
+    return down.length === 0 ? { status: 'ready' } : reply.code(503).send({ status: 'not-ready', unreachable: down });
+  });
+  app.setNotFoundHandler((request, reply) => replyWithGraphQLError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+
+  for (const name of config.surfaces) await registerSurface(app, surfaceDefinition(name), deps);
+  return {
+    app,
+    beginShutdown() {
+      shuttingDown = true;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+const SURFACE_NAMES = ['web', 'mobile'] as const;
+/** A client surface: one tailored GraphQL endpoint. */
+export type SurfaceName = (typeof SURFACE_NAMES)[number];
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveMs = z.coerce.number().int().min(1).max(600_000);
+const httpUrl = z.url({ protocol: /^https?$/ });
+const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected host:port');
+
+/** The environment variables the gateway reads, with defaults. The README's table mirrors this. */
+const environment = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.optional(),
+  SURFACES: z
+    .string()
+    .default('web,mobile')
+    .transform((value) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.enum(SURFACE_NAMES)).min(1, 'name at least one surface: web, mobile')),
+  BACKENDS: z.enum(['embedded', 'external']).default('embedded'),
+  ACCOUNTS_URL: httpUrl.default('http://127.0.0.1:4001'),
+  CATALOG_URL: httpUrl.default('http://127.0.0.1:4002'),
+  ORDERS_ADDRESS: hostPort.default('127.0.0.1:4003'),
+  INVENTORY_URL: httpUrl.default('http://127.0.0.1:4004/soap'),
+  BACKENDS_CONTROL_PORT: port.default(4005),
+  ACCOUNTS_TIMEOUT_MS: positiveMs.default(2_000),
+  CATALOG_TIMEOUT_MS: positiveMs.default(2_000),
+  ORDERS_TIMEOUT_MS: positiveMs.default(2_000),
+  INVENTORY_TIMEOUT_MS: positiveMs.default(3_000),
+  INTROSPECTION: bool.optional(),
+  SANDBOX: bool.optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(102_400),
+  SHUTDOWN_DRAIN_MS: positiveMs.default(10_000),
+  BATCHING: bool.default(true),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ISSUER: z.string().min(1).default('bff-gateway'),
+});
+
+/** Signs development tokens only: production must set its own JWT_SECRET. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+
+/** The gateway's validated, frozen configuration. Built once at start-up by {@link loadConfig}. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  log: { level: string; /** Human-readable lines instead of JSON. Default: on outside production. */ pretty: boolean };
+  surfaces: readonly SurfaceName[];
+  /** `embedded`: `npm start` also starts the reference backends; `external`: they run elsewhere. */
+  backends: 'embedded' | 'external';
+  services: {
+    accounts: { url: string; timeoutMs: number };
+    catalog: { url: string; timeoutMs: number };
+    orders: { address: string; timeoutMs: number };
+    inventory: { url: string; timeoutMs: number };
+  };
+  /** Port of the reference backends' control plane when `npm start` runs them. */
+  backendsControlPort: number;
+  graphql: {
+    /** Introspection queries allowed. Default: on outside production. */
+    introspection: boolean;
+    /** A browser GET serves Apollo Sandbox. Default: on outside production. */
+    sandbox: boolean;
+  };
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  /** How long SIGTERM waits for in-flight requests before closing, in milliseconds. */
+  shutdownDrainMs: number;
+  /** DataLoader batching on (default) or off (one backend call per key: the benchmark's naive path). */
+  batching: boolean;
+  /** Token verification: HS256 with `secret`, `iss` must equal `issuer`, `aud` must name the surface. */
+  jwt: { secret: string; issuer: string };
+}
+
+/** Thrown when the environment holds bad values; its message lists every problem. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses and validates the environment once. Throws {@link ConfigError} naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const given = env[name] === undefined ? '' : `=${JSON.stringify(env[name])}`;
+        return `${name}${given}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const development = e.NODE_ENV !== 'production';
+  if (!development && !e.JWT_SECRET) throw new ConfigError(['JWT_SECRET: required in production']);
+  return deepFreeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? development },
+    surfaces: e.SURFACES,
+    backends: e.BACKENDS,
+    services: {
+      accounts: { url: e.ACCOUNTS_URL, timeoutMs: e.ACCOUNTS_TIMEOUT_MS },
+      catalog: { url: e.CATALOG_URL, timeoutMs: e.CATALOG_TIMEOUT_MS },
+      orders: { address: e.ORDERS_ADDRESS, timeoutMs: e.ORDERS_TIMEOUT_MS },
+      inventory: { url: e.INVENTORY_URL, timeoutMs: e.INVENTORY_TIMEOUT_MS },
+    },
+    backendsControlPort: e.BACKENDS_CONTROL_PORT,
+    graphql: { introspection: e.INTROSPECTION ?? development, sandbox: e.SANDBOX ?? development },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    batching: e.BATCHING,
+    jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER },
+  });
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}

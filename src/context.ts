@@ -1,0 +1,81 @@
+import type { Logger } from 'pino';
+import type { CallOptions } from '../clients/call-options.ts';
+import type { Currency } from '../clients/inventory/inventory-client.ts';
+import type { Clients } from './clients.ts';
+import type { SurfaceName } from './config.ts';
+import type { Viewer } from './auth/viewer.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+/** Locale and currency used to price and format for the viewer. */
+export interface Region {
+  /** BCP 47 tag, e.g. `de-DE`. */
+  readonly locale: string;
+  readonly currency: Currency;
+}
+
+/** Used when the request is anonymous or the viewer's profile cannot be read. */
+export const DEFAULT_REGION: Region = Object.freeze({ locale: 'en-US', currency: 'USD' });
+const CURRENCIES: readonly string[] = ['USD', 'EUR', 'GBP', 'JPY'];
+
+/** What every resolver receives. Built once per request; resolvers only read it. */
+export interface GatewayContext {
+  readonly requestId: string;
+  readonly surface: SurfaceName;
+  readonly logger: Logger;
+  /** Null when the request is anonymous. */
+  readonly viewer: Viewer | null;
+  /** Per-request DataLoaders: every by-id backend read goes through them. */
+  readonly loaders: Loaders;
+  /** Backend clients, for calls that are not by id (search, lists, mutations). */
+  readonly clients: Clients;
+  /** Identity, trace data and cancellation for backend calls of this request. */
+  readonly call: CallOptions;
+  /** The viewer's locale and currency (from their profile), fetched at most once. */
+  region(): Promise<Region>;
+}
+
+/** What a request context is built from. */
+export interface ContextInput {
+  requestId: string;
+  surface: SurfaceName;
+  logger: Logger;
+  viewer: Viewer | null;
+  clients: Clients;
+  call: CallOptions;
+  /** See {@link LoaderOptions.batching}. */
+  batching: boolean;
+}
+
+/** Builds the context of one request. */
+export function createContext(input: ContextInput): GatewayContext {
+  let region: Promise<Region> | undefined;
+  const loaders = createLoaders({
+    clients: input.clients,
+    call: input.call,
+    batching: input.batching,
+    currency: async () => (await resolveRegion()).currency,
+  });
+  const resolveRegion = (): Promise<Region> => {
+    const viewer = input.viewer;
+    region ??= viewer
+      ? loaders.user.load(viewer.id).then(
+          (user): Region =>
+            CURRENCIES.includes(user.profile.currency)
+              ? { locale: user.profile.locale, currency: user.profile.currency as Currency }
+              : { ...DEFAULT_REGION, locale: user.profile.locale },
+          () => DEFAULT_REGION,
+        )
+      : Promise.resolve(DEFAULT_REGION);
+    return region;
+  };
+  return Object.freeze({
+    requestId: input.requestId,
+    surface: input.surface,
+    logger: input.logger,
+    viewer: input.viewer,
+    clients: input.clients,
+    call: input.call,
+    loaders,
+    region: resolveRegion,
+  });
+}

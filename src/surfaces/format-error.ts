@@ -1,0 +1,61 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { UpstreamError, type UpstreamErrorCode } from '../../clients/errors.ts';
+
+/** The `extensions.code` a client sees for each kind of backend failure. */
+export const UPSTREAM_CODES: Readonly<Record<UpstreamErrorCode, string>> = {
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID_ARGUMENT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  UNAVAILABLE: 'BACKEND_UNAVAILABLE',
+  TIMEOUT: 'BACKEND_TIMEOUT',
+  BAD_RESPONSE: 'BACKEND_ERROR',
+  INTERNAL: 'BACKEND_ERROR',
+};
+
+/** Codes whose message was written for clients and may pass as it is. */
+const CLIENT_FACING_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+]);
+
+/**
+ * The one place errors leave the gateway. Backend failures become a stable code plus the
+ * service name; messages written for clients pass; everything else is masked. Never throws.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  try {
+    const original = unwrapResolverError(error);
+    const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    if (original instanceof UpstreamError) {
+      const code = UPSTREAM_CODES[original.code];
+      const message =
+        code === 'BAD_USER_INPUT' && original.field
+          ? `Invalid value for ${original.field}`
+          : code === 'NOT_FOUND'
+            ? 'Not found'
+            : `The ${original.service} service could not answer`;
+      return {
+        message,
+        ...base,
+        extensions: { code, service: original.service, ...(original.field ? { argument: original.field } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_FACING_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { message: formatted.message, ...base, extensions };
+    }
+    return { message: 'Internal server error', ...base, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  } catch {
+    return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+}

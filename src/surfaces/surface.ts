@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IResolvers } from '@graphql-tools/utils';
+import type { SurfaceName } from '../config.ts';
+import type { GatewayContext } from '../context.ts';
+
+/** Everything that makes one surface different from the other: its schema and its resolvers. */
+export interface SurfaceDefinition {
+  name: SurfaceName;
+  /** SDL sources: the shared types, then the surface's own. */
+  typeDefs: string[];
+  resolvers: IResolvers<unknown, GatewayContext>;
+}
+
+const SCHEMA_ROOT = new URL('../../schema/', import.meta.url);
+
+/** Reads every `.graphql` file of the shared schema folder and of the given surface's folder. */
+export function loadTypeDefs(surface: SurfaceName): string[] {
+  return ['shared', surface].flatMap((folder) => {
+    const dir = new URL(`${folder}/`, SCHEMA_ROOT);
+    return readdirSync(dir)
+      .filter((file) => file.endsWith('.graphql'))
+      .sort()
+      .map((file) => readFileSync(join(dir.pathname, file), 'utf8'));
+  });
+}
