@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { unreachableServices, type Clients } from './clients.ts';
@@ -29,8 +29,9 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   const { config, logger, clients } = deps;
   let shuttingDown = false;
   const app = Fastify({
-    loggerInstance: logger,
-    disableRequestLogging: true,
+    loggerInstance: logger as FastifyBaseLogger,
+    // One log line per request is written by the gateway itself, with GraphQL details.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     forceCloseConnections: 'idle',
     return503OnClosing: true,

@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './observability/logger.ts';
 import { closeClients, createClients } from './clients.ts';
 import { buildApp } from './app.ts';
 
-let config;
+let config: Readonly<Config>;
 try {
   config = loadConfig();
 } catch (error) {

@@ -13,6 +13,24 @@ export { CURRENCIES, type Currency, type StockLevel } from './types.ts';
 export const MAX_SKUS_PER_CALL = 25;
 const OPERATION = 'GetStockLevels';
 
+const badResponse = (cause: Error): UpstreamError =>
+  new UpstreamError(`inventory ${OPERATION}: ${cause.message}`, { service: 'inventory', code: 'BAD_RESPONSE', operation: OPERATION, cause });
+
+// SOAP 1.1 answers with 200 or, for a Fault, 500; any other status, or a 500 that is not a Fault, carries no answer.
+function stockLevelsOf(statusCode: number, body: string, currency: Currency): StockLevel[] {
+  if (statusCode !== 200 && statusCode !== 500) throw statusError(statusCode, OPERATION);
+  let reply;
+  try {
+    reply = readStockLevelsReply(body);
+  } catch (error) {
+    throw statusCode === 500 ? statusError(500, OPERATION, error) : badResponse(error as Error);
+  }
+  if ('fault' in reply) throw faultError(reply.fault, OPERATION);
+  if (statusCode !== 200) throw statusError(statusCode, OPERATION);
+  if (reply.items.some((item) => item.price.currency !== currency)) throw badResponse(new BadSoapResponseError(`prices are not in ${currency}`));
+  return reply.items;
+}
+
 /** Options of an {@link InventoryClient}. */
 export interface InventoryClientOptions {
   /** The SOAP endpoint, e.g. `http://127.0.0.1:4004/soap`. */
@@ -52,7 +70,7 @@ export class InventoryClient {
       });
     }
     if (skus.length === 0) return [];
-    const response = await this.#send(call, () =>
+    const response = await this.#send(OPERATION, () =>
       this.#got.post(this.#url, {
         body: getStockLevelsEnvelope(skus, currency),
         headers: { ...traceHeaders(call), 'content-type': 'text/xml; charset=utf-8', soapaction: `"${GET_STOCK_LEVELS_ACTION}"` },
@@ -60,26 +78,12 @@ export class InventoryClient {
         signal: call.signal,
       }),
     );
-    if (response.statusCode !== 200 && response.statusCode !== 500) throw statusError(response.statusCode, OPERATION);
-    let reply;
-    try {
-      reply = readStockLevelsReply(response.body);
-    } catch (error) {
-      if (response.statusCode === 500) throw statusError(500, OPERATION, error);
-      throw new UpstreamError(`inventory ${OPERATION}: ${(error as Error).message}`, { service: 'inventory', code: 'BAD_RESPONSE', operation: OPERATION, cause: error });
-    }
-    if ('fault' in reply) throw faultError(reply.fault, OPERATION);
-    if (response.statusCode !== 200) throw statusError(response.statusCode, OPERATION);
-    if (reply.items.some((item) => item.price.currency !== currency)) {
-      const cause = new BadSoapResponseError(`prices are not in ${currency}`);
-      throw new UpstreamError(`inventory ${OPERATION}: ${cause.message}`, { service: 'inventory', code: 'BAD_RESPONSE', operation: OPERATION, cause });
-    }
-    return reply.items;
+    return stockLevelsOf(response.statusCode, response.body, currency);
   }
 
   /** Checks that the service answers (`GET /healthz` next to the SOAP endpoint); throws UNAVAILABLE or TIMEOUT otherwise. */
   async ping(call: CallOptions = {}): Promise<void> {
-    const response = await this.#send(call, () =>
+    const response = await this.#send('ping', () =>
       this.#got.get(new URL('/healthz', this.#url), {
         headers: traceHeaders(call),
         timeout: { request: effectiveTimeoutMs(this.#timeoutMs, call) },
@@ -97,11 +101,11 @@ export class InventoryClient {
     this.#agents.https.destroy();
   }
 
-  async #send<T>(call: CallOptions, request: () => Promise<T>): Promise<T> {
+  async #send<T>(operation: string, request: () => Promise<T>): Promise<T> {
     try {
       return await request();
     } catch (error) {
-      throw transportError(error, OPERATION);
+      throw transportError(error, operation);
     }
   }
 }

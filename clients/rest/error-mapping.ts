@@ -28,7 +28,7 @@ function problemField(body: unknown): string | undefined {
   return typeof field === 'string' ? field : undefined;
 }
 
-function codeForAbort(error: RequestError, signal: AbortSignal | undefined): UpstreamErrorCode {
+function codeForAbort(signal: AbortSignal | undefined): UpstreamErrorCode {
   const reason: unknown = signal?.reason;
   return reason instanceof Error && reason.name === 'TimeoutError' ? 'TIMEOUT' : 'UNAVAILABLE';
 }
@@ -51,7 +51,7 @@ export function toUpstreamError(error: unknown, service: ServiceName, operation:
   if (error instanceof TimeoutError) return make('TIMEOUT', error.message);
   if (error instanceof ParseError) return make('BAD_RESPONSE', error.message);
   if (error instanceof RequestError) {
-    if (error.name === 'AbortError' || signal?.aborted) return make(codeForAbort(error, signal), 'aborted');
+    if (error.name === 'AbortError' || signal?.aborted) return make(codeForAbort(signal), 'aborted');
     if (UNREACHABLE.has(error.code)) return make('UNAVAILABLE', error.code);
     return make('INTERNAL', error.message);
   }

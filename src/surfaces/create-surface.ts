@@ -3,7 +3,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Clients } from '../clients.ts';
@@ -51,7 +51,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
   app.addHook('onClose', () => server.stop());
   await app.register(
     async (scope) => {
-      scope.setErrorHandler((error, request, reply) => {
+      scope.setErrorHandler((error: FastifyError, request, reply) => {
         const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
         if (status === 500) request.log.error({ err: error }, 'unhandled error');
         return replyWithGraphQLError(reply, status, HTTP_ERROR_CODES[status] ?? 'INTERNAL_SERVER_ERROR', status === 500 ? 'Internal server error' : error.message);
@@ -69,6 +69,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
           if (auth.kind === 'viewer') viewers.set(request, auth.viewer);
           return undefined;
         },
+        // The integration types its handler with its own route generic; at runtime it is a plain handler.
         handler: fastifyApolloHandler(server, {
           context: async (request) => {
             const viewer = viewers.get(request) ?? null;
@@ -87,7 +88,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
               },
             });
           },
-        }),
+        }) as RouteHandlerMethod,
       });
     },
     { prefix: `/${definition.name}` },

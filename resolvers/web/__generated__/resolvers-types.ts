@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User, Address } from '../../../clients/accounts/accounts-client.ts';
-import type { Product, Category } from '../../../clients/catalog/catalog-client.ts';
-import type { Order } from '../../../clients/orders/orders-client.ts';
-import type { OrderLine } from '../../shared/models.ts';
-import type { StockLevel } from '../../../clients/inventory/inventory-client.ts';
+import type { User as UserModel, Address as AddressModel } from '../../../clients/accounts/accounts-client.ts';
+import type { Product as ProductModel, Category as CategoryModel } from '../../../clients/catalog/catalog-client.ts';
+import type { Order as OrderModel } from '../../../clients/orders/orders-client.ts';
+import type { OrderLine as OrderLineModel } from '../../shared/models.ts';
+import type { StockLevel as StockLevelModel } from '../../../clients/inventory/inventory-client.ts';
 import type { GatewayContext } from '../../../src/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -397,58 +397,58 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Address: ResolverTypeWrapper<Address>;
+  Address: ResolverTypeWrapper<AddressModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
-  Category: ResolverTypeWrapper<Category>;
+  Category: ResolverTypeWrapper<CategoryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Order: ResolverTypeWrapper<Order>;
+  Order: ResolverTypeWrapper<OrderModel>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'nodes'> & { nodes: Array<ResolversTypes['Order']> }>;
-  OrderItem: ResolverTypeWrapper<OrderLine>;
+  OrderItem: ResolverTypeWrapper<OrderLineModel>;
   OrderLineInput: OrderLineInput;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PlaceOrderInput: PlaceOrderInput;
-  Product: ResolverTypeWrapper<Product>;
+  Product: ResolverTypeWrapper<ProductModel>;
   ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'nodes'> & { nodes: Array<ResolversTypes['Product']> }>;
   ProductFilter: ProductFilter;
   Profile: ResolverTypeWrapper<Profile>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  StockLevel: ResolverTypeWrapper<StockLevel>;
+  StockLevel: ResolverTypeWrapper<StockLevelModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpdateProfileInput: UpdateProfileInput;
-  User: ResolverTypeWrapper<User>;
+  User: ResolverTypeWrapper<UserModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Address: Address;
+  Address: AddressModel;
   Boolean: Scalars['Boolean']['output'];
-  Category: Category;
+  Category: CategoryModel;
   DateTime: Scalars['DateTime']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
-  Order: Order;
+  Order: OrderModel;
   OrderConnection: Omit<OrderConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Order']> };
-  OrderItem: OrderLine;
+  OrderItem: OrderLineModel;
   OrderLineInput: OrderLineInput;
   PageInfo: PageInfo;
   PlaceOrderInput: PlaceOrderInput;
-  Product: Product;
+  Product: ProductModel;
   ProductConnection: Omit<ProductConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Product']> };
   ProductFilter: ProductFilter;
   Profile: Profile;
   Query: Record<PropertyKey, never>;
-  StockLevel: StockLevel;
+  StockLevel: StockLevelModel;
   String: Scalars['String']['output'];
   UpdateProfileInput: UpdateProfileInput;
-  User: User;
+  User: UserModel;
 };
 
 export type CacheControlDirectiveArgs = {

@@ -1,0 +1,93 @@
+import { SignJWT } from 'jose';
+import { pino } from 'pino';
+import { startBackends, type Backends } from '../../backends/start.ts';
+import { seedDataset } from '../../backends/data/seed.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { buildApp } from '../../src/app.ts';
+import { closeClients, createClients } from '../../src/clients.ts';
+
+/** A gateway listening on a free port, wired to the given backends. */
+export interface TestGateway {
+  url: string;
+  config: Readonly<Config>;
+  close(): Promise<void>;
+}
+
+/** A small shop for tests: heavy users u1..u100 have 40+ orders each. */
+export function testDataset() {
+  return seedDataset({ users: 300, products: 400, orders: 5_000 });
+}
+
+/** Starts the four reference backends on free ports with the test dataset. */
+export function startTestBackends(): Promise<Backends> {
+  return startBackends({ dataset: testDataset() });
+}
+
+/** The environment pointing a gateway at the given backends. */
+export function backendEnv(backends: Backends): Record<string, string> {
+  return {
+    ACCOUNTS_URL: backends.accounts.url,
+    CATALOG_URL: backends.catalog.url,
+    ORDERS_ADDRESS: backends.orders.url,
+    INVENTORY_URL: backends.inventory.url,
+  };
+}
+
+/** Starts a gateway (silent logs) on a free port; `env` overrides the defaults. */
+export async function startTestGateway(backends: Backends, env: Record<string, string> = {}): Promise<TestGateway> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...backendEnv(backends), ...env });
+  const clients = createClients(config.services);
+  const { app } = await buildApp({ config, logger: pino({ level: 'silent' }), clients });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    config,
+    async close() {
+      await app.close();
+      closeClients(clients);
+    },
+  };
+}
+
+/** Signs a token the gateway accepts, as `npm run token` does. */
+export async function tokenFor(
+  config: Readonly<Config>,
+  userId: string,
+  options: { roles?: string[]; audience?: string[]; expiresIn?: string } = {},
+): Promise<string> {
+  return new SignJWT({ roles: options.roles ?? [] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuer(config.jwt.issuer)
+    .setAudience(options.audience ?? ['web', 'mobile'])
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '10m')
+    .sign(new TextEncoder().encode(config.jwt.secret));
+}
+
+/** The body of a GraphQL response. */
+export interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** POSTs one operation to a surface endpoint. */
+export async function graphql(
+  gateway: TestGateway,
+  surface: 'web' | 'mobile',
+  query: string,
+  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; body: GraphQLBody }> {
+  const response = await fetch(`${gateway.url}/${surface}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody };
+}
