@@ -36,6 +36,8 @@ export async function createSurfaceServer(definition: SurfaceDefinition, config:
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins,
+    // Shutdown is the process's job (src/main.ts drains HTTP first); Apollo must not re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await server.start();
   return server;
