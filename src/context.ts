@@ -32,6 +32,8 @@ export interface GatewayContext {
   readonly call: CallOptions;
   /** The viewer's locale and currency (from their profile), fetched at most once. */
   region(): Promise<Region>;
+  /** graphql-shield's per-request rule cache (shield writes into it; the context itself stays frozen). */
+  readonly _shield: { cache: Record<string, unknown> };
 }
 
 /** What a request context is built from. */
@@ -77,5 +79,6 @@ export function createContext(input: ContextInput): GatewayContext {
     call: input.call,
     loaders,
     region: resolveRegion,
+    _shield: { cache: {} },
   });
 }

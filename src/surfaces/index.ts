@@ -1,10 +1,13 @@
 import type { SurfaceName } from '../config.ts';
 import { webResolvers } from '../../resolvers/web/index.ts';
 import { mobileResolvers } from '../../resolvers/mobile/index.ts';
+import { webPermissions } from '../auth/permissions/web.ts';
+import { mobilePermissions } from '../auth/permissions/mobile.ts';
 import { loadTypeDefs, type SurfaceDefinition } from './surface.ts';
 
 /** Builds the definition of a surface: its tailored schema and its resolvers. */
 export function surfaceDefinition(name: SurfaceName): SurfaceDefinition {
-  const resolvers = name === 'web' ? webResolvers : mobileResolvers;
-  return { name, typeDefs: loadTypeDefs(name), resolvers };
+  return name === 'web'
+    ? { name, typeDefs: loadTypeDefs(name), resolvers: webResolvers, permissions: webPermissions }
+    : { name, typeDefs: loadTypeDefs(name), resolvers: mobileResolvers, permissions: mobilePermissions };
 }

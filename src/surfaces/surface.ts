@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IResolvers } from '@graphql-tools/utils';
+import type { IRules } from 'graphql-shield';
 import type { SurfaceName } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 
@@ -10,6 +11,8 @@ export interface SurfaceDefinition {
   /** SDL sources: the shared types, then the surface's own. */
   typeDefs: string[];
   resolvers: IResolvers<unknown, GatewayContext>;
+  /** The graphql-shield rule tree: who may read which field. */
+  permissions: IRules;
 }
 
 const SCHEMA_ROOT = new URL('../../schema/', import.meta.url);

@@ -52,6 +52,8 @@ describe('web example client', () => {
     assert.equal(me.id, VIEWER);
     assert.equal(me.name, user.name);
     assert.equal(me.profile.currency, user.profile.currency);
+    // @ts-expect-error -- results are typed by the document: OrderHistory does not select email.
+    assert.equal(me.email, undefined);
 
     const expected = viewerOrders();
     assert.ok(me.orders);
@@ -114,6 +116,11 @@ describe('web example client', () => {
     assert.deepEqual(await web.productPage('p999999'), { product: null });
   });
 
+  test('without a token the viewer is anonymous: me is null', async () => {
+    const web = createWebClient({ url: `${gateway.url}/web/graphql` });
+    assert.deepEqual(await web.orderHistory(), { me: null });
+  });
+
   test('a refused token rejects with a ClientError carrying the status and code', async () => {
     const web = createWebClient({ url: `${gateway.url}/web/graphql`, token: 'not-a-jwt' });
     await assert.rejects(web.productPage('p1'), (error: unknown) => {
@@ -132,6 +139,8 @@ describe('mobile example client', () => {
     const user = backends.dataset.users.get(VIEWER);
     assert.ok(user);
     assert.equal(home.greeting, `Hello, ${user.profile.displayName}`);
+    // @ts-expect-error -- results are typed by the document: HomeScreen does not select orders.
+    assert.equal(home.orders, undefined);
     assert.deepEqual(
       home.recentOrders?.map((order) => order.id),
       viewerOrders()

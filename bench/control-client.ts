@@ -1,0 +1,35 @@
+/** Per-service counters of the reference backends (the parts the bench reads). */
+export interface ServiceCounters {
+  calls: number;
+  byMethod: Record<string, number>;
+}
+
+/** The backends' control plane over HTTP (`GET /stats`, `POST /reset`). */
+export interface ControlClient {
+  /** Clears every counter and fault knob. */
+  reset(): Promise<void>;
+  /** Counters per service since the last reset. */
+  stats(): Promise<Record<string, ServiceCounters>>;
+}
+
+/** A client for the control plane at `baseUrl`. */
+export function controlClient(baseUrl: string): ControlClient {
+  return {
+    async reset() {
+      const response = await fetch(`${baseUrl}/reset`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`control plane reset: HTTP ${response.status}`);
+    },
+    async stats() {
+      const response = await fetch(`${baseUrl}/stats`, { signal: AbortSignal.timeout(30_000) });
+      if (!response.ok) throw new Error(`control plane stats: HTTP ${response.status}`);
+      const all = (await response.json()) as Record<string, ServiceCounters>;
+      return Object.fromEntries(Object.entries(all).map(([service, s]) => [service, { calls: s.calls, byMethod: s.byMethod }]));
+    },
+  };
+}
+
+/** Total calls over every service. */
+export function totalCalls(stats: Record<string, ServiceCounters>): number {
+  return Object.values(stats).reduce((sum, s) => sum + s.calls, 0);
+}

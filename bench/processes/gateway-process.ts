@@ -1,0 +1,139 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT } from '../paths.ts';
+import type { BackendAddresses } from './backends-process.ts';
+import { stopChild, track } from './children.ts';
+import { freePort } from './free-port.ts';
+
+/** The JWT secret every benchmarked gateway verifies with (production mode requires one). */
+export const BENCH_JWT_SECRET = 'bench-only-secret-0123456789abcdef0123456789';
+
+/** How to start one gateway process. */
+export interface GatewayOptions {
+  /** Name shown in logs and errors. */
+  name: string;
+  backends: BackendAddresses;
+  /** Extra environment, e.g. `{BATCHING: 'false'}` or `{LOG_LEVEL: 'info'}`. Defaults: production, silent logs. */
+  env?: Record<string, string>;
+  /** Where stdout goes: a file path (log lines), or nowhere (default). */
+  stdoutFile?: string;
+  /** Preload the memory probe and expose GC, so {@link GatewayProcess.memoryUsage} works. Default false. */
+  probe?: boolean;
+  /** Directory for a `--cpu-prof` profile, written when the gateway exits. Default: no profile. */
+  cpuProfDir?: string;
+}
+
+/** A gateway running in its own process. */
+export interface GatewayProcess {
+  name: string;
+  pid: number;
+  url: string;
+  /** `performance.now()` just before the fork. */
+  launchedAt: number;
+  /** The environment it was started with (to sign tokens with the same config). */
+  env: Record<string, string>;
+  child: ChildProcess;
+  /** Heap and RSS after a full GC, in bytes; only with `probe: true`. */
+  memoryUsage(timeoutMs?: number): Promise<NodeJS.MemoryUsage>;
+  stop(): Promise<void>;
+}
+
+/** The environment of a benchmarked gateway pointing at `backends` on `port`. */
+export function gatewayEnv(backends: BackendAddresses, port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    LOG_PRETTY: 'false',
+    SURFACES: 'web,mobile',
+    BACKENDS: 'external',
+    JWT_SECRET: BENCH_JWT_SECRET,
+    ACCOUNTS_URL: backends.accounts,
+    CATALOG_URL: backends.catalog,
+    ORDERS_ADDRESS: backends.orders,
+    INVENTORY_URL: backends.inventory,
+    ...extra,
+  };
+}
+
+/** Forks `node src/main.ts` on a free port without waiting for it (see {@link waitHealthy}). */
+export async function launchGateway(options: GatewayOptions): Promise<GatewayProcess> {
+  const port = await freePort();
+  const env = gatewayEnv(options.backends, port, options.env);
+  const execArgv = [
+    ...(options.probe ? ['--expose-gc', '--import', resolve(ROOT, 'bench/processes/gateway-probe.ts')] : []),
+    ...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []),
+  ];
+  const stdout = options.stdoutFile ? openSync(options.stdoutFile, 'a') : 'ignore';
+  const launchedAt = performance.now();
+  const child = track(
+    fork(resolve(ROOT, 'src/main.ts'), [], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      execArgv,
+      stdio: ['ignore', stdout, 'inherit', 'ipc'],
+    }),
+  );
+  if (typeof stdout === 'number') closeSync(stdout);
+  return {
+    name: options.name,
+    pid: child.pid as number,
+    url: `http://127.0.0.1:${port}`,
+    launchedAt,
+    env,
+    child,
+    memoryUsage: (timeoutMs = 10_000) => askMemory(child, timeoutMs),
+    stop: () => stopChild(child, 8_000),
+  };
+}
+
+function askMemory(child: ChildProcess, timeoutMs: number): Promise<NodeJS.MemoryUsage> {
+  return new Promise((resolveUsage, reject) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(new Error('the gateway memory probe did not answer (started without probe?)'));
+    }, timeoutMs);
+    function onMessage(message: { type?: string; usage?: NodeJS.MemoryUsage }): void {
+      if (message.type !== 'bench:memory' || !message.usage) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolveUsage(message.usage);
+    }
+    child.on('message', onMessage);
+    child.send({ type: 'bench:memory' });
+  });
+}
+
+/**
+ * Polls `GET <url>/healthz` every `intervalMs` (default 10 ms) until it answers 200, at most
+ * `timeoutMs` (default 20,000 ms). Resolves with `performance.now()` at the first 200.
+ */
+export async function waitHealthy(gateway: GatewayProcess, timeoutMs = 20_000, intervalMs = 10): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (gateway.child.exitCode !== null) throw new Error(`gateway ${gateway.name} exited with code ${gateway.child.exitCode} while starting`);
+    try {
+      const response = await fetch(`${gateway.url}/healthz`, { signal: AbortSignal.timeout(1_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return performance.now();
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`gateway ${gateway.name} not healthy after ${timeoutMs} ms`);
+}
+
+/** Launches a gateway and waits until `/healthz` answers. */
+export async function startGateway(options: GatewayOptions): Promise<GatewayProcess> {
+  const gateway = await launchGateway(options);
+  try {
+    await waitHealthy(gateway);
+  } catch (error) {
+    await gateway.stop();
+    throw error;
+  }
+  return gateway;
+}
