@@ -39,6 +39,7 @@ const environment = z.object({
   BATCHING: bool.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ISSUER: z.string().min(1).default('bff-gateway'),
+  JWT_JWKS_URL: httpUrl.optional(),
 });
 
 /** Signs development tokens only: production must set its own JWT_SECRET. */
@@ -74,8 +75,12 @@ export interface Config {
   shutdownDrainMs: number;
   /** DataLoader batching on (default) or off (one backend call per key: the benchmark's naive path). */
   batching: boolean;
-  /** Token verification: HS256 with `secret`, `iss` must equal `issuer`, `aud` must name the surface. */
-  jwt: { secret: string; issuer: string };
+  /**
+   * Token verification: `iss` must equal `issuer` and `aud` must name the surface. With `jwksUrl`,
+   * RS256/ES256 signatures against the issuer's key set (fetched, cached, refreshed on an unknown
+   * key id); without it, HS256 with `secret`.
+   */
+  jwt: { secret: string; issuer: string; jwksUrl: string | undefined };
 }
 
 /** Thrown when the environment holds bad values; its message lists every problem. */
@@ -103,7 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   const e = parsed.data;
   const development = e.NODE_ENV !== 'production';
-  if (!development && !e.JWT_SECRET) throw new ConfigError(['JWT_SECRET: required in production']);
+  if (!development && !e.JWT_SECRET && !e.JWT_JWKS_URL) throw new ConfigError(['JWT_SECRET or JWT_JWKS_URL: one is required in production']);
   return deepFreeze({
     env: e.NODE_ENV,
     host: e.HOST,
@@ -122,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     batching: e.BATCHING,
-    jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER },
+    jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER, jwksUrl: e.JWT_JWKS_URL },
   });
 }
 

@@ -1,4 +1,4 @@
-import { errors, jwtVerify } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Config, SurfaceName } from '../config.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -8,32 +8,38 @@ export type Authentication =
   | { readonly kind: 'viewer'; readonly viewer: Viewer }
   | { readonly kind: 'invalid'; /** For logs only. */ readonly reason: string };
 
+/** Reads the `Authorization` header of a request for one surface. */
+export type Authenticator = (authorization: string | undefined, surface: SurfaceName) => Promise<Authentication>;
+
 const CLOCK_TOLERANCE_S = 5;
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
 
 /**
- * Verifies a bearer token for one surface: HS256 signature, issuer, audience (the surface name),
- * expiry and not-before with a small clock tolerance. No header means anonymous.
+ * Builds the process's token verifier, once: HS256 with the configured secret, or RS256/ES256
+ * against a JWKS (keys cached by jose, refetched when a token names an unknown key id, so key
+ * rotation needs no restart). Checks issuer, audience (the surface name), expiry and not-before
+ * with a small clock tolerance. No header means anonymous; anything else unverifiable is invalid.
  */
-export async function authenticate(
-  authorization: string | undefined,
-  surface: SurfaceName,
-  jwt: Config['jwt'],
-): Promise<Authentication> {
-  if (authorization === undefined || authorization === '') return { kind: 'anonymous' };
-  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization);
-  if (!match?.[1]) return { kind: 'invalid', reason: 'malformed Authorization header' };
-  try {
-    const { payload } = await jwtVerify(match[1], new TextEncoder().encode(jwt.secret), {
-      algorithms: ['HS256'],
-      issuer: jwt.issuer,
-      audience: surface,
-      clockTolerance: CLOCK_TOLERANCE_S,
-      requiredClaims: ['sub', 'exp'],
-    });
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
-    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
-    return { kind: 'viewer', viewer: Object.freeze({ id: payload.sub as string, roles, scopes }) };
-  } catch (error) {
-    return { kind: 'invalid', reason: error instanceof errors.JOSEError ? error.code : 'unverifiable token' };
-  }
+export function createAuthenticator(jwt: Config['jwt']): Authenticator {
+  const key: Uint8Array | JWTVerifyGetKey = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : new TextEncoder().encode(jwt.secret);
+  const algorithms = jwt.jwksUrl ? ['RS256', 'ES256'] : ['HS256'];
+  return async (authorization, surface) => {
+    if (authorization === undefined || authorization === '') return { kind: 'anonymous' };
+    const token = BEARER.exec(authorization)?.[1];
+    if (!token) return { kind: 'invalid', reason: 'malformed Authorization header' };
+    let payload: JWTPayload;
+    try {
+      const options = { algorithms, issuer: jwt.issuer, audience: surface, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['sub', 'exp'] };
+      ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
+    } catch (error) {
+      return { kind: 'invalid', reason: error instanceof errors.JOSEError ? error.code : 'unverifiable token' };
+    }
+    return { kind: 'viewer', viewer: viewerFrom(payload) };
+  };
+}
+
+function viewerFrom(payload: JWTPayload): Viewer {
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+  const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
+  return Object.freeze({ id: payload.sub as string, roles: Object.freeze(roles), scopes: Object.freeze(scopes) });
 }

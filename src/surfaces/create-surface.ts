@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Clients } from '../clients.ts';
 import { createContext, type GatewayContext } from '../context.ts';
-import { authenticate } from '../auth/authenticate.ts';
+import { createAuthenticator } from '../auth/authenticate.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { formatError } from './format-error.ts';
 import { secureSchema } from './secure-schema.ts';
@@ -89,6 +89,7 @@ export async function createSurfaceServer(definition: SurfaceDefinition, config:
 export async function registerSurface(app: FastifyInstance, definition: SurfaceDefinition, deps: SurfaceDependencies): Promise<ApolloServer<GatewayContext>> {
   const { config, logger, clients } = deps;
   const server = await createSurfaceServer(definition, config);
+  const authenticate = createAuthenticator(config.jwt);
   app.addHook('onClose', () => server.stop());
   await app.register(
     async (scope) => {
@@ -104,7 +105,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
         url: '/graphql',
         method: ['GET', 'POST'],
         preHandler: async (request, reply) => {
-          const auth = await authenticate(request.headers.authorization, definition.name, config.jwt);
+          const auth = await authenticate(request.headers.authorization, definition.name);
           if (auth.kind === 'invalid') {
             request.log.info({ reason: auth.reason }, 'token refused');
             reply.header('www-authenticate', 'Bearer error="invalid_token"');

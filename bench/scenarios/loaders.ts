@@ -1,0 +1,31 @@
+import { callsNote, figuresOf, measureAB } from '../measure.ts';
+import { BENCH_USER, checkRequest, graphqlRequest, operation, tokenFor } from '../workloads.ts';
+import type { Scenario } from './scenario.ts';
+
+/** Scenario 4: web order history with DataLoader batching on versus off (`BATCHING=false`). */
+export const loadersScenario: Scenario = {
+  id: 'loaders',
+  title: 'loaders on vs off (web order history)',
+  async run(ctx) {
+    const on = await ctx.gateway('default');
+    const off = await ctx.gateway('no-batching', { BATCHING: 'false' });
+    const token = await tokenFor(on.env, BENCH_USER);
+    const query = operation('web', 'order-history');
+    const specOn = graphqlRequest(on.url, 'web', query, { variables: { first: 20 }, token });
+    const specOff = graphqlRequest(off.url, 'web', query, { variables: { first: 20 }, token });
+    await checkRequest(specOn);
+    await checkRequest(specOff);
+    const common = { connections: ctx.settings.connections, durationSec: ctx.settings.durationSec };
+    const { a, b } = await measureAB(ctx, { spec: specOn, gatewayPid: on.pid, ...common }, { spec: specOff, gatewayPid: off.pid, ...common });
+    const callsRatio = a.callsPerOp && b.callsPerOp ? b.callsPerOp / a.callsPerOp : null;
+    const rpsRatio = a.rps && b.rps ? a.rps / b.rps : null;
+    return {
+      rows: [
+        { variant: 'loaders on', figures: figuresOf(a), note: callsNote(a) },
+        { variant: 'loaders off (BATCHING=false)', figures: figuresOf(b), note: `${callsNote(b)}; on/off req/s ${rpsRatio?.toFixed(2)}x` },
+      ],
+      metrics: { callsPerOpOn: a.callsPerOp, callsPerOpOff: b.callsPerOp, callsRatio, rpsOn: a.rps, rpsOff: b.rps, rpsRatio },
+      notes: [],
+    };
+  },
+};

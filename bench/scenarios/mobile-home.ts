@@ -1,0 +1,21 @@
+import { callsNote, figuresOf, measureSeries } from '../measure.ts';
+import { BENCH_USER, checkRequest, graphqlRequest, operation, tokenFor } from '../workloads.ts';
+import type { Scenario } from './scenario.ts';
+
+/** Scenario 2: the mobile home screen, one round trip aggregating four backends. */
+export const mobileHomeScenario: Scenario = {
+  id: 'mobile-home',
+  title: 'mobile home',
+  async run(ctx) {
+    const gateway = await ctx.gateway('default');
+    const token = await tokenFor(gateway.env, BENCH_USER);
+    const spec = graphqlRequest(gateway.url, 'mobile', operation('mobile', 'home'), { token });
+    await checkRequest(spec);
+    const run = await measureSeries(ctx, { spec, gatewayPid: gateway.pid, connections: ctx.settings.connections, durationSec: ctx.settings.durationSec });
+    return {
+      rows: [{ variant: `${ctx.settings.connections} connections`, figures: figuresOf(run), note: callsNote(run) }],
+      metrics: { rps: run.rps, callsPerOp: run.callsPerOp, cpuMsPerOp: run.cpuMsPerOp, cpuMsPerCall: run.cpuMsPerCall },
+      notes: [`${run.non2xx} non-2xx, ${run.errors} errors`],
+    };
+  },
+};
