@@ -1,3 +1,5 @@
+import type { AttemptReport } from './resilience/backend-guard.ts';
+
 /**
  * Per-call context every client method takes: identity and trace data travel to the backend
  * (HTTP headers `x-request-id`, `traceparent`, `x-viewer-id`; the same keys as gRPC metadata),
@@ -12,6 +14,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Absolute deadline, epoch milliseconds; the call's timeout is min(client timeout, time left). */
   deadline?: number;
+  /** Told about every attempt (per-request accounting, metrics). Must not throw. */
+  observer?: (report: AttemptReport) => void;
 }
 
 /** The headers a call carries to an HTTP backend. */

@@ -24,6 +24,10 @@ export interface UpstreamErrorOptions {
   cause?: unknown;
   /** For `INVALID_ARGUMENT`: the input field the backend named, if any. */
   field?: string;
+  /** When the backend asked to be retried later (HTTP `Retry-After`), in milliseconds. */
+  retryAfterMs?: number;
+  /** True when the call never reached the backend (open circuit, full bulkhead). */
+  fastFailed?: boolean;
 }
 
 /**
@@ -35,6 +39,8 @@ export class UpstreamError extends Error {
   readonly code: UpstreamErrorCode;
   readonly operation: string;
   readonly field: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly fastFailed: boolean;
 
   constructor(message: string, options: UpstreamErrorOptions) {
     super(message, { cause: options.cause });
@@ -43,6 +49,8 @@ export class UpstreamError extends Error {
     this.code = options.code;
     this.operation = options.operation;
     this.field = options.field;
+    this.retryAfterMs = options.retryAfterMs;
+    this.fastFailed = options.fastFailed ?? false;
   }
 }
 

@@ -43,6 +43,11 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // A keep-alive connection busy when shutdown began is not idle-closed by Fastify; without this
+  // it would hold the process open until the drain timer force-closes it.
+  app.addHook('onSend', async (_request, reply) => {
+    if (shuttingDown) reply.header('connection', 'close');
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

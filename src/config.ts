@@ -42,6 +42,8 @@ const environment = z.object({
   JWT_JWKS_URL: httpUrl.optional(),
 });
 
+const SECRET_VARIABLES = new Set(['JWT_SECRET']);
+
 /** Signs development tokens only: production must set its own JWT_SECRET. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 
@@ -97,18 +99,19 @@ export class ConfigError extends Error {
 /** Parses and validates the environment once. Throws {@link ConfigError} naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const parsed = environment.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
-        const given = env[name] === undefined ? '' : `=${JSON.stringify(env[name])}`;
+        // A secret is never echoed, even a bad one: the message goes to logs.
+        const given = env[name] === undefined || SECRET_VARIABLES.has(name) ? '' : `=${JSON.stringify(env[name])}`;
         return `${name}${given}: ${issue.message}`;
-      }),
-    );
-  }
+      });
+  // Read from the raw environment so that it is listed beside every other problem.
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) problems.push('JWT_SECRET or JWT_JWKS_URL: one is required in production');
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const development = e.NODE_ENV !== 'production';
-  if (!development && !e.JWT_SECRET && !e.JWT_JWKS_URL) throw new ConfigError(['JWT_SECRET or JWT_JWKS_URL: one is required in production']);
   return deepFreeze({
     env: e.NODE_ENV,
     host: e.HOST,

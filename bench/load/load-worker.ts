@@ -9,23 +9,27 @@ const MAX_SAMPLES = 2_000_000;
 async function runJob(job: LoadJob): Promise<LoadResult> {
   const samples = new Float64Array(MAX_SAMPLES);
   let count = 0;
-  const instance = autocannon({
-    url: job.url,
-    method: job.method,
-    headers: job.headers ?? {},
-    ...(job.body === undefined ? {} : { body: job.body }),
-    connections: job.connections,
-    duration: job.durationSec,
-    timeout: 10,
+  let finished: (error: Error | null, result: autocannon.Result) => void = () => undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finished = (error, result) => (error ? reject(error) : resolve(result));
   });
+  const instance = autocannon(
+    {
+      url: job.url,
+      method: job.method,
+      headers: job.headers ?? {},
+      ...(job.body === undefined ? {} : { body: job.body }),
+      connections: job.connections,
+      duration: job.durationSec,
+      timeout: 10,
+    },
+    (error, result) => finished(error, result),
+  );
   // The instance re-emits each client's response with the client first; the typings omit it.
   (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, statusCode: number, _bytes: number, ms: number) => {
     if (statusCode >= 200 && statusCode < 300 && count < MAX_SAMPLES) samples[count++] = ms;
   });
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    instance.once('done', resolve);
-    instance.once('error', reject);
-  });
+  const result = await done;
   const sorted = samples.subarray(0, count).sort();
   let sum = 0;
   for (const ms of sorted) sum += ms;

@@ -26,12 +26,14 @@ export function killAllChildren(signal: NodeJS.Signals = 'SIGKILL'): void {
 }
 
 /**
- * Stops one child: SIGTERM, then SIGKILL if it has not exited after `graceMs` (default 5,000 ms).
+ * Stops one child: closes its IPC channel and sends SIGTERM, then SIGKILL if it has not exited after `graceMs` (default 5,000 ms).
  * Resolves once it has exited.
  */
 export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
   if (!child.pid || !alive(child)) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Children started over IPC (gateway, backends) also shut down gracefully when it closes.
+  if (child.connected) child.disconnect();
   child.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {

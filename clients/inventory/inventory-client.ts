@@ -6,6 +6,7 @@ import { UpstreamError } from '../errors.ts';
 import { BadSoapResponseError, GET_STOCK_LEVELS_ACTION, getStockLevelsEnvelope, readStockLevelsReply } from './soap.ts';
 import type { Currency, StockLevel } from './types.ts';
 import { faultError, statusError, transportError } from './upstream-errors.ts';
+import { timeoutOnlyGuard, type BackendGuard } from '../resilience/backend-guard.ts';
 
 export { CURRENCIES, type Currency, type StockLevel } from './types.ts';
 
@@ -37,6 +38,8 @@ export interface InventoryClientOptions {
   url: string;
   /** Longest a call may take, in milliseconds; a call's deadline can only shorten it. Default 3000. */
   timeoutMs?: number;
+  /** Retries, circuit breaker and bulkhead for this backend. Default: the timeout only. */
+  guard?: BackendGuard;
 }
 
 /**
@@ -48,10 +51,13 @@ export class InventoryClient {
   readonly #timeoutMs: number;
   readonly #agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   readonly #got: Got;
+  /** Deadline, retries (GetStockLevels is a read) and circuit breaker of this backend. */
+  readonly guard: BackendGuard;
 
   constructor(options: InventoryClientOptions) {
     this.#url = options.url;
     this.#timeoutMs = options.timeoutMs ?? 3000;
+    this.guard = options.guard ?? timeoutOnlyGuard('inventory', this.#timeoutMs);
     this.#got = got.extend({ agent: this.#agents, retry: { limit: 0 }, throwHttpErrors: false, followRedirect: false });
   }
 
@@ -70,15 +76,18 @@ export class InventoryClient {
       });
     }
     if (skus.length === 0) return [];
-    const response = await this.#send(OPERATION, () =>
-      this.#got.post(this.#url, {
-        body: getStockLevelsEnvelope(skus, currency),
-        headers: { ...traceHeaders(call), 'content-type': 'text/xml; charset=utf-8', soapaction: `"${GET_STOCK_LEVELS_ACTION}"` },
-        timeout: { request: effectiveTimeoutMs(this.#timeoutMs, call) },
-        signal: call.signal,
-      }),
-    );
-    return stockLevelsOf(response.statusCode, response.body, currency);
+    const body = getStockLevelsEnvelope(skus, currency);
+    return this.guard.run(OPERATION, true, call, async (attemptCall) => {
+      const response = await this.#send(OPERATION, () =>
+        this.#got.post(this.#url, {
+          body,
+          headers: { ...traceHeaders(attemptCall), 'content-type': 'text/xml; charset=utf-8', soapaction: `"${GET_STOCK_LEVELS_ACTION}"` },
+          timeout: { request: effectiveTimeoutMs(this.#timeoutMs, attemptCall) },
+          signal: attemptCall.signal,
+        }),
+      );
+      return stockLevelsOf(response.statusCode, response.body, currency);
+    });
   }
 
   /** Checks that the service answers (`GET /healthz` next to the SOAP endpoint); throws UNAVAILABLE or TIMEOUT otherwise. */

@@ -7,7 +7,8 @@ import type { ListOrdersByUserResponse__Output } from './__generated__/shop/orde
 import type { Order__Output } from './__generated__/shop/orders/v1/Order.ts';
 import { loadOrdersProto } from './proto.ts';
 import { toOrder, type Order, type OrderStatus } from './types.ts';
-import { callUnary, type UnaryCallSettings } from './unary.ts';
+import { callUnary, type StartUnary } from './unary.ts';
+import { timeoutOnlyGuard, type BackendGuard } from '../resilience/backend-guard.ts';
 
 export type { Order, OrderItem, OrderStatus } from './types.ts';
 
@@ -20,6 +21,8 @@ export interface OrdersClientOptions {
   address: string;
   /** Longest a call may take, in milliseconds; a nearer `CallOptions.deadline` shortens it. Default 2000. */
   timeoutMs?: number;
+  /** Retries, circuit breaker and bulkhead for this backend. Default: the timeout only. */
+  guard?: BackendGuard;
 }
 
 /** Parameters of {@link OrdersClient.listOrdersByUser}. */
@@ -60,17 +63,20 @@ export interface CreateOrderInput {
 export class OrdersClient {
   readonly #client: OrderServiceClient;
   readonly #timeoutMs: number;
+  /** Deadline, retries (reads, and CreateOrder which always carries an idempotency key) and circuit breaker. */
+  readonly guard: BackendGuard;
 
   constructor(options: OrdersClientOptions) {
     const { OrderService } = loadOrdersProto().shop.orders.v1;
     this.#client = new OrderService(options.address, credentials.createInsecure());
     this.#timeoutMs = options.timeoutMs ?? 2000;
+    this.guard = options.guard ?? timeoutOnlyGuard('orders', this.#timeoutMs);
   }
 
   /** One order; `NOT_FOUND` when there is none with this id. */
   async getOrder(id: string, call: CallOptions = {}): Promise<Order> {
     const operation = 'GetOrder';
-    const order = await callUnary<Order__Output>(this.#settings(operation, call), (metadata, options, callback) => this.#client.GetOrder({ id }, metadata, options, callback));
+    const order = await this.#unary<Order__Output>(operation, call, (metadata, options, callback) => this.#client.GetOrder({ id }, metadata, options, callback));
     return toOrder(order, operation);
   }
 
@@ -84,7 +90,7 @@ export class OrdersClient {
       throw new UpstreamError(`orders ${operation} takes at most ${ORDERS_BATCH_LIMIT} ids, got ${ids.length}`, { service: 'orders', code: 'INVALID_ARGUMENT', operation, field: 'ids' });
     }
     if (ids.length === 0) return [];
-    const response = await callUnary<BatchGetOrdersResponse__Output>(this.#settings(operation, call), (metadata, options, callback) =>
+    const response = await this.#unary<BatchGetOrdersResponse__Output>(operation, call, (metadata, options, callback) =>
       this.#client.BatchGetOrders({ ids: [...ids] }, metadata, options, callback),
     );
     return response.orders.map((order) => toOrder(order, operation));
@@ -94,7 +100,7 @@ export class OrdersClient {
   async listOrdersByUser(params: ListOrdersByUserParams, call: CallOptions = {}): Promise<OrdersPage> {
     const operation = 'ListOrdersByUser';
     const request = { userId: params.userId, pageSize: params.pageSize ?? 0, pageToken: params.pageToken ?? '', ...(params.status ? { status: params.status } : {}) };
-    const response = await callUnary<ListOrdersByUserResponse__Output>(this.#settings(operation, call), (metadata, options, callback) =>
+    const response = await this.#unary<ListOrdersByUserResponse__Output>(operation, call, (metadata, options, callback) =>
       this.#client.ListOrdersByUser(request, metadata, options, callback),
     );
     return { orders: response.orders.map((order) => toOrder(order, operation)), nextPageToken: response.nextPageToken, totalSize: response.totalSize };
@@ -103,7 +109,7 @@ export class OrdersClient {
   /** Places an order (idempotent per user and key); `CONFLICT` for a reused key or missing stock. */
   async createOrder(input: CreateOrderInput, call: CallOptions = {}): Promise<Order> {
     const operation = 'CreateOrder';
-    const order = await callUnary<Order__Output>(this.#settings(operation, call), (metadata, options, callback) => this.#client.CreateOrder(input, metadata, options, callback));
+    const order = await this.#unary<Order__Output>(operation, call, (metadata, options, callback) => this.#client.CreateOrder(input, metadata, options, callback));
     return toOrder(order, operation);
   }
 
@@ -124,7 +130,8 @@ export class OrdersClient {
     this.#client.close();
   }
 
-  #settings(operation: string, call: CallOptions): UnaryCallSettings {
-    return { operation, timeoutMs: this.#timeoutMs, call };
+  // Every RPC of this service is safe to retry: reads, and CreateOrder, whose idempotency key is required.
+  #unary<Response>(operation: string, call: CallOptions, start: StartUnary<Response>): Promise<Response> {
+    return this.guard.run(operation, true, call, (attemptCall) => callUnary<Response>({ operation, timeoutMs: this.#timeoutMs, call: attemptCall }, start));
   }
 }

@@ -4,6 +4,7 @@ import got, { type Got } from 'got';
 import { effectiveTimeoutMs, traceHeaders, type CallOptions } from '../call-options.ts';
 import { UpstreamError, type ServiceName } from '../errors.ts';
 import { toUpstreamError } from './error-mapping.ts';
+import { timeoutOnlyGuard, type BackendGuard } from '../resilience/backend-guard.ts';
 
 /** Options of a REST client. */
 export interface RestClientOptions {
@@ -11,6 +12,8 @@ export interface RestClientOptions {
   baseUrl: string;
   /** Longest a call may take, in milliseconds; a nearer call deadline shortens it. Default 2000. */
   timeoutMs?: number;
+  /** Retries, circuit breaker and bulkhead for this backend. Default: the timeout only. */
+  guard?: BackendGuard;
 }
 
 /** One request to a REST backend. */
@@ -40,10 +43,13 @@ export class RestTransport {
   readonly #timeoutMs: number;
   readonly #agents: { http: http.Agent; https: https.Agent };
   readonly #got: Got;
+  /** Deadline, retries (GET only) and circuit breaker of this backend. */
+  readonly guard: BackendGuard;
 
   constructor(service: ServiceName, options: RestClientOptions) {
     this.service = service;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.guard = options.guard ?? timeoutOnlyGuard(service, this.#timeoutMs);
     this.#agents = {
       http: new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, scheduling: 'lifo' }),
       https: new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, scheduling: 'lifo' }),
@@ -58,8 +64,13 @@ export class RestTransport {
     });
   }
 
-  /** Sends one request and resolves with the parsed JSON body. */
-  async request<T>(request: RestRequest, call: CallOptions): Promise<T> {
+  /** Sends one request through the guard (GETs may be retried) and resolves with the parsed JSON body. */
+  request<T>(request: RestRequest, call: CallOptions): Promise<T> {
+    return this.guard.run(request.operation, (request.method ?? 'GET') === 'GET', call, (attemptCall) => this.#send<T>(request, attemptCall));
+  }
+
+  /** One attempt: trace headers, the attempt's deadline and signal; failures become UpstreamErrors. */
+  async #send<T>(request: RestRequest, call: CallOptions): Promise<T> {
     try {
       const response = await this.#got(request.path, {
         method: request.method ?? 'GET',

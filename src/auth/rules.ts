@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { rule } from 'graphql-shield';
 import type { GatewayContext } from '../context.ts';
 import { isAdmin } from './viewer.ts';
@@ -6,8 +7,11 @@ import { isAdmin } from './viewer.ts';
 // the parent are one comparison each, cheaper than shield's 'strict' cache, which hashes the
 // parent and arguments on every call: those run uncached ('no_cache').
 
-/** A signed-in viewer. */
-export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) => context.viewer !== null);
+/** A signed-in viewer; anonymous requests get `UNAUTHENTICATED` (sign in), not `FORBIDDEN`. */
+export const isAuthenticated = rule({ cache: 'contextual' })(
+  (_parent, _args, context: GatewayContext) =>
+    context.viewer !== null || new GraphQLError('Sign in to do this', { extensions: { code: 'UNAUTHENTICATED' } }),
+);
 
 /** A viewer with the admin role. */
 export const isAdminViewer = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) => isAdmin(context.viewer));

@@ -32,6 +32,7 @@ const BAD_ENV: Record<string, string> = {
   BATCHING: 'off',
   JWT_SECRET: 'short',
   JWT_ISSUER: '',
+  JWT_JWKS_URL: 'file:///etc/keys.json',
 };
 
 function configError(run: () => unknown): ConfigError {
@@ -85,7 +86,7 @@ describe('loadConfig: defaults', () => {
   it('limits bodies to 100 KiB, drains for 10 s, signs with the development secret', () => {
     assert.equal(config.bodyLimitBytes, 102_400);
     assert.equal(config.shutdownDrainMs, 10_000);
-    assert.deepEqual(config.jwt, { secret: DEVELOPMENT_JWT_SECRET, issuer: 'bff-gateway' });
+    assert.deepEqual(config.jwt, { secret: DEVELOPMENT_JWT_SECRET, issuer: 'bff-gateway', jwksUrl: undefined });
   });
 
   it('is frozen all the way down', () => {
@@ -147,16 +148,21 @@ describe('loadConfig: bad values', () => {
     assert.match(error.problems[0] ?? '', /^PORT="eighty": /);
   });
 
-  it('production without JWT_SECRET is refused', () => {
+  it('production without JWT_SECRET (or JWT_JWKS_URL) is refused', () => {
     const error = configError(() => loadConfig({ NODE_ENV: 'production' }));
-    assert.deepEqual(error.problems, ['JWT_SECRET: required in production']);
+    assert.deepEqual(error.problems, ['JWT_SECRET or JWT_JWKS_URL: one is required in production']);
+  });
+
+  it('production with JWT_JWKS_URL instead of JWT_SECRET is accepted', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://issuer.example/.well-known/jwks.json' });
+    assert.equal(config.jwt.jwksUrl, 'https://issuer.example/.well-known/jwks.json');
   });
 
   it('production without JWT_SECRET is listed with the other problems', () => {
     const error = configError(() => loadConfig({ NODE_ENV: 'production', PORT: 'eighty' }));
     assert.equal(error.problems.length, 2, error.message);
     assert.match(error.message, /PORT="eighty"/);
-    assert.match(error.message, /JWT_SECRET: required in production/);
+    assert.match(error.message, /JWT_SECRET or JWT_JWKS_URL: one is required in production/);
   });
 
   it('production with a short JWT_SECRET is refused', () => {
@@ -178,6 +184,6 @@ describe('node src/main.ts with a bad environment', () => {
   it('exits 1 in production without JWT_SECRET', async () => {
     const { code, stderr } = await runMain({ NODE_ENV: 'production', PORT: '0' });
     assert.equal(code, 1, stderr);
-    assert.match(stderr, /JWT_SECRET: required in production/);
+    assert.match(stderr, /JWT_SECRET or JWT_JWKS_URL: one is required in production/);
   });
 });

@@ -1,0 +1,170 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import CircuitBreaker from 'opossum';
+import { UpstreamError, type ServiceName, type UpstreamErrorCode } from '../errors.ts';
+import type { CallOptions } from '../call-options.ts';
+import { RetryBudget, backoffMs } from './retry-budget.ts';
+
+/** How one backend is protected. Every field has a default. */
+export interface GuardOptions {
+  /** Longest a logical call may take, all attempts included, in milliseconds. Default 2000. */
+  timeoutMs?: number;
+  /** Most attempts of an idempotent call (1 = never retry). Default 3. */
+  maxAttempts?: number;
+  /** Share of calls that may be retries, 0..1. Default 0.2. */
+  retryRatio?: number;
+  /** First backoff step, in milliseconds (full jitter, doubling). Default 25. */
+  retryBaseMs?: number;
+  /** Longest backoff, in milliseconds. Default 500. */
+  retryMaxMs?: number;
+  /** Failure percentage over the rolling window that opens the circuit. Default 50. */
+  breakerErrorPercent?: number;
+  /** Calls needed in the window before the circuit may open. Default 10. */
+  breakerVolume?: number;
+  /** Time the circuit stays open before one probe call is let through, in milliseconds. Default 5000. */
+  breakerResetMs?: number;
+  /** Rolling window of the failure statistics, in milliseconds. Default 10000. */
+  breakerWindowMs?: number;
+  /** Most calls in flight at once (bulkhead); further calls fail fast. Default 64. */
+  maxConcurrent?: number;
+  /** Circuit breaker and bulkhead on. Default true. */
+  breaker?: boolean;
+}
+
+/** A guard that only enforces the timeout: no retries, no breaker (clients used on their own, tests). */
+export function timeoutOnlyGuard(service: ServiceName, timeoutMs: number): BackendGuard {
+  return new BackendGuard(service, { timeoutMs, maxAttempts: 1, breaker: false });
+}
+
+/** Circuit states, as exported in metrics: 0 closed, 1 half-open, 2 open. */
+export type CircuitState = 'closed' | 'halfOpen' | 'open';
+
+/** One attempt's outcome, reported to the call's observer. */
+export interface AttemptReport {
+  service: ServiceName;
+  operation: string;
+  /** `ok`, or the failure's code. */
+  outcome: 'ok' | UpstreamErrorCode;
+  durationMs: number;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+/** What a call may be retried on: the backend failed or could not be reached, not the input. */
+const RETRYABLE: ReadonlySet<UpstreamErrorCode> = new Set(['UNAVAILABLE', 'INTERNAL']);
+/** Failures that say nothing about the backend's health. */
+const NOT_A_FAILURE: ReadonlySet<UpstreamErrorCode> = new Set(['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT']);
+
+/**
+ * Deadline, retries and circuit breaker of one backend. Every call of a client runs through
+ * `run`: the call gets one deadline for all its attempts (the nearer of the call's own and the
+ * backend timeout), idempotent calls are retried on backend failures within a retry budget with
+ * jittered backoff (honouring Retry-After), and a breaker (opossum) opens when the backend keeps
+ * failing, failing calls fast with `UNAVAILABLE` until a half-open probe succeeds.
+ */
+export class BackendGuard {
+  readonly service: ServiceName;
+  readonly #options: Required<GuardOptions>;
+  readonly #budget: RetryBudget;
+  readonly #breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
+  #state: CircuitState = 'closed';
+  readonly #listeners = new Set<(state: CircuitState) => void>();
+
+  constructor(service: ServiceName, options: GuardOptions = {}) {
+    this.service = service;
+    this.#options = {
+      timeoutMs: 2_000,
+      maxAttempts: 3,
+      retryRatio: 0.2,
+      retryBaseMs: 25,
+      retryMaxMs: 500,
+      breakerErrorPercent: 50,
+      breakerVolume: 10,
+      breakerResetMs: 5_000,
+      breakerWindowMs: 10_000,
+      maxConcurrent: 64,
+      breaker: true,
+      ...options,
+    };
+    this.#budget = new RetryBudget(this.#options.retryRatio, 10);
+    this.#breaker = new CircuitBreaker((attempt: () => Promise<unknown>) => attempt(), {
+      enabled: this.#options.breaker,
+      timeout: false,
+      errorThresholdPercentage: this.#options.breakerErrorPercent,
+      volumeThreshold: this.#options.breakerVolume,
+      resetTimeout: this.#options.breakerResetMs,
+      rollingCountTimeout: this.#options.breakerWindowMs,
+      capacity: this.#options.maxConcurrent,
+      errorFilter: (error: unknown) => error instanceof UpstreamError && NOT_A_FAILURE.has(error.code),
+    });
+    this.#breaker.on('open', () => this.#setState('open'));
+    this.#breaker.on('halfOpen', () => this.#setState('halfOpen'));
+    this.#breaker.on('close', () => this.#setState('closed'));
+  }
+
+  /** The circuit's current state. */
+  get state(): CircuitState {
+    return this.#state;
+  }
+
+  /** Calls `listener` on every circuit state change; returns a function that stops it. */
+  onStateChange(listener: (state: CircuitState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Runs one logical call. `attempt` receives the call options with the shared deadline and must
+   * fail only with {@link UpstreamError}. `idempotent` allows retries (reads, and writes carrying
+   * an idempotency key).
+   */
+  async run<T>(operation: string, idempotent: boolean, call: CallOptions, attempt: (call: CallOptions) => Promise<T>): Promise<T> {
+    const deadline = Math.min(call.deadline ?? Number.POSITIVE_INFINITY, Date.now() + this.#options.timeoutMs);
+    const attemptCall: CallOptions = { ...call, deadline };
+    this.#budget.deposit();
+    for (let number = 1; ; number++) {
+      const started = performance.now();
+      try {
+        const result = (await this.#fire(operation, () => attempt(attemptCall))) as T;
+        call.observer?.({ service: this.service, operation, outcome: 'ok', durationMs: performance.now() - started, attempt: number });
+        return result;
+      } catch (error) {
+        const failure = error instanceof UpstreamError ? error : new UpstreamError(`${this.service} ${operation} failed`, { service: this.service, code: 'INTERNAL', operation, cause: error });
+        call.observer?.({ service: this.service, operation, outcome: failure.code, durationMs: performance.now() - started, attempt: number });
+        const delay = Math.max(backoffMs(number, this.#options.retryBaseMs, this.#options.retryMaxMs), failure.retryAfterMs ?? 0);
+        const retry =
+          idempotent &&
+          number < this.#options.maxAttempts &&
+          RETRYABLE.has(failure.code) &&
+          !failure.fastFailed &&
+          !call.signal?.aborted &&
+          Date.now() + delay < deadline &&
+          this.#budget.tryWithdraw();
+        if (!retry) throw failure;
+        await sleep(delay, undefined, call.signal ? { signal: call.signal } : {}).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Stops the breaker's timers. */
+  shutdown(): void {
+    this.#breaker.shutdown();
+  }
+
+  async #fire(operation: string, attempt: () => Promise<unknown>): Promise<unknown> {
+    try {
+      return await this.#breaker.fire(attempt);
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === 'EOPENBREAKER' || code === 'ESEMLOCKED') {
+        const reason = code === 'EOPENBREAKER' ? 'circuit open' : `more than ${this.#options.maxConcurrent} calls in flight`;
+        throw new UpstreamError(`${this.service} ${operation}: ${reason}`, { service: this.service, code: 'UNAVAILABLE', operation, cause: error, fastFailed: true });
+      }
+      throw error;
+    }
+  }
+
+  #setState(state: CircuitState): void {
+    this.#state = state;
+    for (const listener of this.#listeners) listener(state);
+  }
+}

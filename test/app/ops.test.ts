@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { Backends } from '../../backends/start.ts';
+import { backendEnv, graphql, startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PRODUCT_QUERY = '{ product(id: "p1") { id name } }';
+
+let backends: Backends;
+let gateway: TestGateway;
+
+before(async () => {
+  backends = await startTestBackends();
+  gateway = await startTestGateway(backends);
+});
+after(async () => {
+  await gateway?.close();
+  await backends?.close();
+});
+afterEach(() => backends.control.reset());
+
+describe('/healthz', () => {
+  it('answers 200 without asking any backend', async () => {
+    backends.control.reset();
+    const response = await fetch(`${gateway.url}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+    for (const service of ['accounts', 'catalog', 'orders', 'inventory'] as const) assert.equal(backends.control.stats(service).calls, 0);
+  });
+
+  it('stays 200 while a backend is down: alive is not ready', async () => {
+    backends.control.setFaults('orders', { down: true });
+    const response = await fetch(`${gateway.url}/healthz`);
+    assert.equal(response.status, 200);
+  });
+});
+
+describe('/readyz', () => {
+  it('answers 200 when every backend answers', async () => {
+    const response = await fetch(`${gateway.url}/readyz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ready' });
+  });
+
+  // The REST and SOAP `down` knob resets connections. The orders knob fails each RPC with
+  // UNAVAILABLE over a healthy channel, which a channel-level readiness probe cannot see: a
+  // really unreachable orders address stands in for it below.
+  for (const service of ['accounts', 'catalog', 'inventory'] as const) {
+    it(`answers 503 naming ${service} when it is down`, async () => {
+      backends.control.setFaults(service, { down: true });
+      const response = await fetch(`${gateway.url}/readyz`);
+      assert.equal(response.status, 503);
+      assert.deepEqual(await response.json(), { status: 'not-ready', unreachable: [service] });
+    });
+  }
+
+  it('answers 503 naming orders when nothing listens at its address', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const isolated = await startTestGateway(backends, { ORDERS_ADDRESS: `127.0.0.1:${port}` });
+    try {
+      const response = await fetch(`${isolated.url}/readyz`);
+      assert.equal(response.status, 503);
+      assert.deepEqual(await response.json(), { status: 'not-ready', unreachable: ['orders'] });
+    } finally {
+      await isolated.close();
+    }
+  });
+
+  it('names every backend that is down', async () => {
+    backends.control.setFaults('accounts', { down: true });
+    backends.control.setFaults('inventory', { down: true });
+    const response = await fetch(`${gateway.url}/readyz`);
+    assert.equal(response.status, 503);
+    assert.deepEqual(await response.json(), { status: 'not-ready', unreachable: ['accounts', 'inventory'] });
+  });
+
+  it('is ready again once the backend is back', async () => {
+    backends.control.setFaults('catalog', { down: true });
+    assert.equal((await fetch(`${gateway.url}/readyz`)).status, 503);
+    backends.control.setFaults('catalog', { down: false });
+    assert.equal((await fetch(`${gateway.url}/readyz`)).status, 200);
+  });
+});
+
+describe('x-request-id', () => {
+  it('keeps a well-formed id, echoes it and passes it to the backends', async () => {
+    const id = 'checkout-7f3a:42.retry_1';
+    const { status, headers, body } = await graphql(gateway, 'web', PRODUCT_QUERY, { headers: { 'x-request-id': id } });
+    assert.equal(status, 200);
+    assert.deepEqual(body.data, { product: { id: 'p1', name: backends.dataset.products.get('p1')?.name } });
+    assert.equal(headers.get('x-request-id'), id);
+    const calls = backends.control.stats('catalog').recent;
+    assert.ok(calls.length > 0);
+    for (const call of calls) assert.equal(call.requestId, id);
+  });
+
+  for (const [kind, id] of [
+    ['with spaces', 'two words'],
+    ['with a header injection attempt', 'abc\tdef'],
+    ['too long', 'x'.repeat(129)],
+    ['with non-ASCII characters', 'ид-1'],
+  ] as const) {
+    it(`replaces an id ${kind} with a generated UUID`, async () => {
+      const response = await fetch(`${gateway.url}/healthz`, { headers: { 'x-request-id': encodeURI(id) === id ? id : encodeURIComponent(id) } });
+      const echoed = response.headers.get('x-request-id') ?? '';
+      if (encodeURI(id) !== id) assert.notEqual(echoed, id);
+      assert.match(echoed, UUID);
+    });
+  }
+
+  it('generates a fresh UUID per request when none is given', async () => {
+    const [a, b] = await Promise.all([fetch(`${gateway.url}/healthz`), fetch(`${gateway.url}/web/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })]);
+    const first = a.headers.get('x-request-id') ?? '';
+    const second = b.headers.get('x-request-id') ?? '';
+    assert.match(first, UUID);
+    assert.match(second, UUID, 'rejected requests carry one too');
+    assert.notEqual(first, second);
+  });
+
+  it('the 404 JSON carries the id too', async () => {
+    const response = await fetch(`${gateway.url}/nowhere`, { headers: { 'x-request-id': 'trace-404' } });
+    assert.equal(response.status, 404);
+    assert.equal(response.headers.get('x-request-id'), 'trace-404');
+  });
+});
+
+/** A gateway process started as production starts it: `node src/main.ts`. */
+interface SpawnedGateway {
+  child: ChildProcessWithoutNullStreams;
+  /** The log lines written so far, parsed. */
+  lines: Record<string, unknown>[];
+  /** Endpoint URL per surface, read from the start-up log. */
+  endpoints: Record<string, string>;
+  exited: Promise<number | null>;
+}
+
+async function spawnGateway(env: Record<string, string>): Promise<SpawnedGateway> {
+  const child = spawn(process.execPath, ['src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', LOG_PRETTY: 'false', LOG_LEVEL: 'info', ...backendEnv(backends), ...env },
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const lines: Record<string, unknown>[] = [];
+  const endpoints: Record<string, string> = {};
+  const ready = new Promise<void>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      lines.push(entry);
+      const match = /^(web|mobile) endpoint: (http:\/\/\S+)$/.exec(String(entry.msg));
+      if (match?.[1] && match[2]) endpoints[match[1]] = match[2];
+      if (endpoints.web && endpoints.mobile) resolve();
+    });
+    void exited.then((code) => reject(new Error(`gateway exited (${code}) before listening: ${stderr}`)));
+  });
+  await ready;
+  return { child, lines, endpoints, exited };
+}
+
+describe('a gateway process', () => {
+  let spawned: SpawnedGateway | undefined;
+  after(async () => {
+    if (spawned && spawned.child.exitCode === null) {
+      spawned.child.kill('SIGKILL');
+      await spawned.exited;
+    }
+  });
+
+  it('logs one JSON line per endpoint, serves, and exits 0 on SIGTERM after finishing an in-flight request', async () => {
+    spawned = await spawnGateway({});
+    const { child, lines, endpoints, exited } = spawned;
+    assert.match(endpoints.web ?? '', /^http:\/\/127\.0\.0\.1:\d+\/web\/graphql$/);
+    assert.match(endpoints.mobile ?? '', /^http:\/\/127\.0\.0\.1:\d+\/mobile\/graphql$/);
+    const base = new URL(endpoints.web ?? '').origin;
+    assert.equal((await fetch(`${base}/healthz`)).status, 200);
+
+    // A request still waiting on a slow backend when SIGTERM arrives must be answered, not cut.
+    backends.control.setFaults('catalog', { latencyMs: 300 });
+    const inFlight = fetch(endpoints.web ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: PRODUCT_QUERY }),
+    });
+    while (backends.control.stats('catalog').calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.ok(child.kill('SIGTERM'));
+
+    const response = await inFlight;
+    assert.equal(response.status, 200);
+    // Tells the client not to reuse the connection, so the process need not wait for it.
+    assert.equal(response.headers.get('connection'), 'close');
+    assert.deepEqual(await response.json(), { data: { product: { id: 'p1', name: backends.dataset.products.get('p1')?.name } } });
+    assert.equal(await exited, 0);
+    const messages = lines.map((line) => line.msg);
+    assert.ok(messages.includes('shutting down: draining in-flight requests'), JSON.stringify(messages));
+    assert.ok(messages.includes('stopped'), JSON.stringify(messages));
+    assert.ok(!messages.includes('drain time over: closing remaining connections'), 'shutdown waited for the drain timer');
+  });
+});

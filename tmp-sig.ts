@@ -1,0 +1,15 @@
+import { spawn } from 'node:child_process';
+import { startTestBackends, backendEnv } from './test/helpers/gateway.ts';
+const b = await startTestBackends();
+const child = spawn(process.execPath, ['src/main.ts'], { env: { PATH: process.env.PATH!, NODE_ENV: 'test', PORT: '0', LOG_PRETTY: 'false', ...backendEnv(b), ...(process.argv[2] ? { SHUTDOWN_DRAIN_MS: '3000' } : {}) } });
+const t0 = Date.now();
+let url = '';
+child.stdout.on('data', (d) => { for (const l of String(d).trim().split('\n')) { const e = JSON.parse(l); console.log(Date.now() - t0, e.msg); const m = /web endpoint: (\S+)/.exec(e.msg); if (m) url = m[1]; } });
+child.stderr.on('data', (d) => console.log('ERR', String(d)));
+while (!url) await new Promise((r) => setTimeout(r, 20));
+const mode = process.argv[3] ?? 'none';
+if (mode === 'fetch') await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ product(id: "p1") { id name } }' }) })).text();
+if (mode === 'health') await (await fetch(new URL(url).origin + '/healthz')).text();
+console.log(Date.now() - t0, 'SIGTERM');
+child.kill('SIGTERM');
+child.on('exit', async (c) => { console.log(Date.now() - t0, 'exit', c); await b.close(); });
