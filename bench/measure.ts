@@ -4,14 +4,16 @@ import type { LoadResult } from './load/load-job.ts';
 import { median } from './load/percentile.ts';
 import { cpuTimeMs, sampleRss } from './processes/proc-stats.ts';
 import type { Figures } from './results.ts';
-import type { RequestSpec } from './workloads.ts';
+import { checkRequest, type RequestSpec } from './workloads.ts';
 
 /** One measured run: the figures, plus the raw counts behind them. */
 export interface RunFigures extends Figures {
   requests: number;
   non2xx: number;
+  /** 2xx answers carrying GraphQL errors. */
+  withErrors: number;
   errors: number;
-  /** Backend calls per operation, per service. */
+  /** Backend calls per operation, per service (under load: see {@link exactCallsPerOp}). */
   callsPerOpByService: Record<string, number>;
 }
 
@@ -38,7 +40,7 @@ export async function measureRun(ctx: BenchContext, plan: RunPlan): Promise<RunF
   const result = await ctx.load.run({ ...plan.spec, connections: plan.connections, durationSec: plan.durationSec });
   const cpuMs = pid === null ? null : cpuTimeMs(pid) - cpuBefore;
   const peakRssMb = rss ? rss.stop() : null;
-  const stats = await ctx.control.stats();
+  const stats = await settledStats(ctx);
   const ops = result.requests;
   const calls = totalCalls(stats);
   if (ops === 0) throw new Error(`no successful response from ${plan.spec.url} (${result.non2xx} non-2xx, ${result.errors} errors)`);
@@ -52,8 +54,44 @@ export async function measureRun(ctx: BenchContext, plan: RunPlan): Promise<RunF
     peakRssMb,
     requests: ops,
     non2xx: result.non2xx,
+    withErrors: result.withErrors,
     errors: result.errors,
     callsPerOpByService: Object.fromEntries(Object.entries(stats).map(([service, s]) => [service, s.calls / ops])),
+  };
+}
+
+const SETTLE_POLL_MS = 100;
+const SETTLE_MAX_MS = 15_000;
+
+/**
+ * Backend counters once requests still in flight when the load stopped have drained (no new call
+ * for two polls, at most 15 s), so they never leak into the next run's counts.
+ */
+export async function settledStats(ctx: BenchContext): Promise<Awaited<ReturnType<BenchContext['control']['stats']>>> {
+  const deadline = performance.now() + SETTLE_MAX_MS;
+  let stats = await ctx.control.stats();
+  let quiet = 0;
+  while (quiet < 2 && performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+    const next = await ctx.control.stats();
+    quiet = totalCalls(next) === totalCalls(stats) ? quiet + 1 : 0;
+    stats = next;
+  }
+  return stats;
+}
+
+/**
+ * Exact backend calls per operation: `count` sequential requests on an otherwise idle gateway
+ * (under load, requests in flight when the run stops blur the ratio by connections / requests).
+ */
+export async function exactCallsPerOp(ctx: BenchContext, spec: RequestSpec, count = 5): Promise<{ total: number; byService: Record<string, number> }> {
+  await settledStats(ctx);
+  await ctx.control.reset();
+  for (let i = 0; i < count; i++) await checkRequest(spec);
+  const stats = await settledStats(ctx);
+  return {
+    total: totalCalls(stats) / count,
+    byService: Object.fromEntries(Object.entries(stats).map(([service, s]) => [service, s.calls / count])),
   };
 }
 
@@ -72,6 +110,7 @@ export function medianRun(runs: readonly RunFigures[]): RunFigures {
     peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
     non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    withErrors: runs.reduce((sum, r) => sum + r.withErrors, 0),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
     callsPerOpByService: Object.fromEntries(services.map((s) => [s, median(runs.map((r) => r.callsPerOpByService[s] ?? null)) ?? 0])),
   };
@@ -102,15 +141,38 @@ export async function measureAB(ctx: BenchContext, a: RunPlan, b: RunPlan): Prom
 }
 
 /** Per-service calls per operation as a short note, e.g. `accounts 1, orders 1, catalog 2`. */
-export function callsNote(run: RunFigures): string {
-  return Object.entries(run.callsPerOpByService)
+export function callsNote(byService: Record<string, number>): string {
+  return Object.entries(byService)
     .filter(([, n]) => n > 0)
     .map(([service, n]) => `${service} ${Number(n.toFixed(2))}`)
     .join(', ');
+}
+
+/** Failed or partial answers of a run, as a short note; empty when there were none. */
+export function failuresNote(run: RunFigures): string {
+  const parts = [
+    run.non2xx > 0 ? `${run.non2xx} non-2xx` : '',
+    run.withErrors > 0 ? `${run.withErrors} answers with errors` : '',
+    run.errors > 0 ? `${run.errors} connection errors` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `; ${parts.join(', ')} of ${run.requests}` : '';
 }
 
 /** The figures of a run without the raw counts. */
 export function figuresOf(run: RunFigures): Figures {
   const { rps, p50Ms, p99Ms, callsPerOp, cpuMsPerOp, cpuMsPerCall, peakRssMb } = run;
   return { rps, p50Ms, p99Ms, callsPerOp, cpuMsPerOp, cpuMsPerCall, peakRssMb };
+}
+
+/**
+ * A run's figures with calls per operation replaced by the exact count, and CPU per backend call
+ * derived from it (CPU per operation / exact calls per operation).
+ */
+export function withExactCalls(run: RunFigures, exact: { total: number; byService: Record<string, number> }): RunFigures {
+  return {
+    ...run,
+    callsPerOp: exact.total,
+    callsPerOpByService: exact.byService,
+    cpuMsPerCall: run.cpuMsPerOp === null || exact.total === 0 ? null : run.cpuMsPerOp / exact.total,
+  };
 }

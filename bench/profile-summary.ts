@@ -28,7 +28,7 @@ function where(url: string): string {
 }
 
 /**
- * The top `count` (default 15) frames by self time over every `.cpuprofile` in `dir`, and the same
+ * The top `count` (default 15) frames by self time (share of busy samples, idle excluded) over every `.cpuprofile` in `dir`, and the same
  * grouped by package or project folder.
  */
 export function summarizeProfiles(dir: string, count = 15): { frames: ProfileFrame[]; packages: ProfileFrame[] } {
@@ -39,7 +39,8 @@ export function summarizeProfiles(dir: string, count = 15): { frames: ProfileFra
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
     for (const node of profile.nodes) {
       const hits = node.hitCount ?? 0;
-      if (hits === 0) continue;
+      // Idle time is not CPU: shares are of the time the gateway was busy.
+      if (hits === 0 || node.callFrame.functionName === '(idle)') continue;
       const { functionName, url, lineNumber } = node.callFrame;
       const place = url ? where(url) : '';
       const key = `${functionName || '(anonymous)'} ${place ? `${place}:${lineNumber + 1}` : ''}`.trim();

@@ -2,6 +2,7 @@ import { AccountsClient } from '../clients/accounts/accounts-client.ts';
 import { CatalogClient } from '../clients/catalog/catalog-client.ts';
 import { OrdersClient } from '../clients/orders/orders-client.ts';
 import { InventoryClient } from '../clients/inventory/inventory-client.ts';
+import { BackendGuard } from '../clients/resilience/backend-guard.ts';
 import type { ServiceName } from '../clients/errors.ts';
 import type { CallOptions } from '../clients/call-options.ts';
 import type { Config } from './config.ts';
@@ -14,19 +15,29 @@ export interface Clients {
   inventory: InventoryClient;
 }
 
-/** Builds one client per backend from the configuration (transports are created here, once). */
-export function createClients(services: Config['services']): Clients {
+/** Builds one client per backend, each with its own guard (timeout, retries, breaker, bulkhead). */
+export function createClients(config: Pick<Config, 'services' | 'resilience'>): Clients {
+  const { services, resilience } = config;
+  const guard = (service: ServiceName, timeoutMs: number): BackendGuard => new BackendGuard(service, { timeoutMs, ...resilience });
   return {
-    accounts: new AccountsClient({ baseUrl: services.accounts.url, timeoutMs: services.accounts.timeoutMs }),
-    catalog: new CatalogClient({ baseUrl: services.catalog.url, timeoutMs: services.catalog.timeoutMs }),
-    orders: new OrdersClient({ address: services.orders.address, timeoutMs: services.orders.timeoutMs }),
-    inventory: new InventoryClient({ url: services.inventory.url, timeoutMs: services.inventory.timeoutMs }),
+    accounts: new AccountsClient({ baseUrl: services.accounts.url, timeoutMs: services.accounts.timeoutMs, guard: guard('accounts', services.accounts.timeoutMs) }),
+    catalog: new CatalogClient({ baseUrl: services.catalog.url, timeoutMs: services.catalog.timeoutMs, guard: guard('catalog', services.catalog.timeoutMs) }),
+    orders: new OrdersClient({ address: services.orders.address, timeoutMs: services.orders.timeoutMs, guard: guard('orders', services.orders.timeoutMs) }),
+    inventory: new InventoryClient({ url: services.inventory.url, timeoutMs: services.inventory.timeoutMs, guard: guard('inventory', services.inventory.timeoutMs) }),
   };
 }
 
-/** Closes every transport (keep-alive agents, the gRPC channel). */
+/** Each backend's guard, by service name (metrics watch their circuits). */
+export function guardsOf(clients: Clients): Record<ServiceName, BackendGuard> {
+  return { accounts: clients.accounts.guard, catalog: clients.catalog.guard, orders: clients.orders.guard, inventory: clients.inventory.guard };
+}
+
+/** Closes every transport (keep-alive agents, the gRPC channel) and stops the breakers' timers. */
 export function closeClients(clients: Clients): void {
-  for (const client of Object.values(clients)) client.close();
+  for (const client of Object.values(clients)) {
+    client.close();
+    client.guard.shutdown();
+  }
 }
 
 /** Asks every backend whether it answers; resolves to the names of those that do not. */

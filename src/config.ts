@@ -40,6 +40,13 @@ const environment = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ISSUER: z.string().min(1).default('bff-gateway'),
   JWT_JWKS_URL: httpUrl.optional(),
+  REQUEST_TIMEOUT_MS: positiveMs.default(10_000),
+  RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
+  RETRY_BUDGET_RATIO: z.coerce.number().min(0).max(1).default(0.2),
+  BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  BREAKER_VOLUME: z.coerce.number().int().min(1).max(10_000).default(10),
+  BREAKER_RESET_MS: positiveMs.default(5_000),
+  BACKEND_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(64),
 });
 
 const SECRET_VARIABLES = new Set(['JWT_SECRET']);
@@ -83,6 +90,23 @@ export interface Config {
    * key id); without it, HS256 with `secret`.
    */
   jwt: { secret: string; issuer: string; jwksUrl: string | undefined };
+  /** Deadline of a whole request, in milliseconds: backend calls get at most the time left. */
+  requestTimeoutMs: number;
+  /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
+  resilience: {
+    /** Most attempts of an idempotent call (1 = no retries). */
+    maxAttempts: number;
+    /** Share of calls that may be retries, 0..1. */
+    retryRatio: number;
+    /** Failure percentage over a 10 s window that opens a backend's circuit. */
+    breakerErrorPercent: number;
+    /** Calls in the window before a circuit may open. */
+    breakerVolume: number;
+    /** How long an open circuit waits before a probe, in milliseconds. */
+    breakerResetMs: number;
+    /** Most calls in flight per backend (bulkhead). */
+    maxConcurrent: number;
+  };
 }
 
 /** Thrown when the environment holds bad values; its message lists every problem. */
@@ -131,6 +155,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     batching: e.BATCHING,
     jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER, jwksUrl: e.JWT_JWKS_URL },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    resilience: {
+      maxAttempts: e.RETRY_MAX_ATTEMPTS,
+      retryRatio: e.RETRY_BUDGET_RATIO,
+      breakerErrorPercent: e.BREAKER_ERROR_PERCENT,
+      breakerVolume: e.BREAKER_VOLUME,
+      breakerResetMs: e.BREAKER_RESET_MS,
+      maxConcurrent: e.BACKEND_MAX_CONCURRENT,
+    },
   });
 }
 

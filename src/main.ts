@@ -13,7 +13,7 @@ try {
 }
 
 const logger = createLogger(config.log);
-const clients = createClients(config.services);
+const clients = createClients(config);
 const { app, beginShutdown } = await buildApp({ config, logger, clients });
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();

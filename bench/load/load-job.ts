@@ -20,6 +20,8 @@ export interface LoadResult {
   p99Ms: number;
   meanMs: number;
   non2xx: number;
+  /** 2xx responses whose body holds GraphQL `errors` (partial answers). */
+  withErrors: number;
   /** Connection errors and timeouts. */
   errors: number;
   durationSec: number;

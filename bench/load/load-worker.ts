@@ -9,6 +9,7 @@ const MAX_SAMPLES = 2_000_000;
 async function runJob(job: LoadJob): Promise<LoadResult> {
   const samples = new Float64Array(MAX_SAMPLES);
   let count = 0;
+  let withErrors = 0;
   let finished: (error: Error | null, result: autocannon.Result) => void = () => undefined;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
     finished = (error, result) => (error ? reject(error) : resolve(result));
@@ -22,6 +23,14 @@ async function runJob(job: LoadJob): Promise<LoadResult> {
       connections: job.connections,
       duration: job.durationSec,
       timeout: 10,
+      // A GraphQL answer can be 200 with errors (a backend failed or was shed): count those apart.
+      requests: [
+        {
+          onResponse: (status: number, body: string) => {
+            if (status >= 200 && status < 300 && body.includes('"errors":[')) withErrors++;
+          },
+        },
+      ],
     },
     (error, result) => finished(error, result),
   );
@@ -41,6 +50,7 @@ async function runJob(job: LoadJob): Promise<LoadResult> {
     p99Ms: percentile(sorted, 99),
     meanMs: count > 0 ? sum / count : NaN,
     non2xx: result.non2xx,
+    withErrors,
     errors: result.errors,
     durationSec,
   };

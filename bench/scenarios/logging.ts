@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { figuresOf, measureAB } from '../measure.ts';
+import { failuresNote, figuresOf, measureAB } from '../measure.ts';
 import { BENCH_USER, checkRequest, graphqlRequest, operation, tokenFor } from '../workloads.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -40,8 +40,8 @@ export const loggingScenario: Scenario = {
     const costPercent = rpsRatio === null ? null : (1 - rpsRatio) * 100;
     return {
       rows: [
-        { variant: 'LOG_LEVEL=info (JSON file)', figures: figuresOf(a), note: `${linesPerRequest} log lines/request; throughput cost ${costPercent?.toFixed(1)}%` },
-        { variant: 'LOG_LEVEL=silent', figures: figuresOf(b) },
+        { variant: 'LOG_LEVEL=info (JSON file)', figures: figuresOf(a), note: `${linesPerRequest} log lines/request; throughput cost ${costPercent?.toFixed(1)}%${failuresNote(a)}` },
+        { variant: 'LOG_LEVEL=silent', figures: figuresOf(b), note: failuresNote(b).replace(/^; /, '') },
       ],
       metrics: { rpsOn: a.rps, rpsOff: b.rps, rpsRatio, costPercent, linesPerRequest, cpuMsPerOpOn: a.cpuMsPerOp, cpuMsPerOpOff: b.cpuMsPerOp },
       notes: [`log file: ${logFile}`],

@@ -1,4 +1,4 @@
-import { figuresOf, measureRun, warmUp } from '../measure.ts';
+import { failuresNote, figuresOf, measureRun, warmUp } from '../measure.ts';
 import { launchGateway, waitHealthy } from '../processes/gateway-process.ts';
 import { residentMemory } from '../processes/proc-stats.ts';
 import { noFigures } from '../results.ts';
@@ -42,12 +42,12 @@ export const memoryScenario: Scenario = {
           {
             variant: `soak ${ctx.settings.soakSec} s, ${ctx.settings.connections} conn`,
             figures: figuresOf(soak),
-            note: `after GC: warm-up ${heap(afterWarmUp)}; soak ${heap(afterSoak)}; heap growth ${heapGrowthMb.toFixed(1)} MB`,
+            note: `after GC: warm-up ${heap(afterWarmUp)}; soak ${heap(afterSoak)}; heap growth ${heapGrowthMb.toFixed(1)} MB${failuresNote(soak)}`,
           },
           {
             variant: `${ctx.settings.burstConnections} concurrent, ${ctx.settings.burstSec} s`,
             figures: figuresOf(burst),
-            note: `+${burstAddedMb?.toFixed(0)} MB over idle; ${burst.non2xx} non-2xx, ${burst.errors} errors`,
+            note: `+${burstAddedMb?.toFixed(0)} MB over idle${failuresNote(burst)}`,
           },
         ],
         metrics: {
@@ -59,6 +59,7 @@ export const memoryScenario: Scenario = {
           burstPeakRssMb: burst.peakRssMb,
           burstAddedMb,
           burstNon2xx: burst.non2xx,
+          burstWithErrors: burst.withErrors,
           burstErrors: burst.errors,
         },
         notes: [],

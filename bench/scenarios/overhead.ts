@@ -1,4 +1,4 @@
-import { figuresOf, measureAB } from '../measure.ts';
+import { failuresNote, figuresOf, measureAB } from '../measure.ts';
 import { CATALOG_ONLY_PRODUCT, checkRequest, graphqlRequest, type RequestSpec } from '../workloads.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -26,9 +26,9 @@ export const overheadScenario: Scenario = {
         {
           variant: `gateway product(id), ${common.connections} conn`,
           figures: figuresOf(a),
-          note: `added p50 ${addedP50Ms?.toFixed(3)} ms, p99 ${addedP99Ms?.toFixed(3)} ms`,
+          note: `added p50 ${addedP50Ms?.toFixed(3)} ms, p99 ${addedP99Ms?.toFixed(3)} ms${failuresNote(a)}`,
         },
-        { variant: `direct GET /products/{id}, ${common.connections} conn`, figures: { ...figuresOf(b), callsPerOp: b.callsPerOp } },
+        { variant: `direct GET /products/{id}, ${common.connections} conn`, figures: figuresOf(b) },
       ],
       metrics: { addedP50Ms, addedP99Ms, gatewayP50Ms: a.p50Ms, directP50Ms: b.p50Ms, cpuMsPerCall: a.cpuMsPerCall, cpuMsPerOp: a.cpuMsPerOp },
       notes: ['gateway-added latency = gateway p50/p99 minus direct p50/p99, medians of alternating runs'],

@@ -1,6 +1,7 @@
 import type { CallOptions } from '../call-options.ts';
 import { entity, envelope } from '../rest/shape.ts';
 import { RestTransport, type RestClientOptions } from '../rest/rest-transport.ts';
+import type { BackendGuard } from '../resilience/backend-guard.ts';
 import type { Address, AddressList, ProfilePatch, User, UserBatch } from './types.ts';
 
 export type { Address, Currency, Locale, Profile, ProfilePatch, User } from './types.ts';
@@ -15,6 +16,11 @@ export class AccountsClient {
   /** `timeoutMs` defaults to 2000 ms. */
   constructor(options: RestClientOptions) {
     this.#http = new RestTransport('accounts', options);
+  }
+
+  /** Deadline, retries and circuit breaker of this backend. */
+  get guard(): BackendGuard {
+    return this.#http.guard;
   }
 
   /** Users by id, in request order, each once; unknown ids are left out. At most 100 ids. */

@@ -1,6 +1,7 @@
 import type { CallOptions } from '../call-options.ts';
 import { entity, envelope } from '../rest/shape.ts';
 import { RestTransport, type RestClientOptions } from '../rest/rest-transport.ts';
+import type { BackendGuard } from '../resilience/backend-guard.ts';
 import type { Category, CategoryBatch, Product, ProductBatch, ProductList, ProductPage } from './types.ts';
 
 export type { Category, PageInfo, Product, ProductPage } from './types.ts';
@@ -26,6 +27,11 @@ export class CatalogClient {
   /** `timeoutMs` defaults to 2000 ms. */
   constructor(options: RestClientOptions) {
     this.#http = new RestTransport('catalog', options);
+  }
+
+  /** Deadline, retries and circuit breaker of this backend. */
+  get guard(): BackendGuard {
+    return this.#http.guard;
   }
 
   /** Products by id, in request order, each once; unknown ids are left out. At most 50 ids. */

@@ -12,7 +12,8 @@ export type Authentication =
 export type Authenticator = (authorization: string | undefined, surface: SurfaceName) => Promise<Authentication>;
 
 const CLOCK_TOLERANCE_S = 5;
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
+// The scheme name is case-insensitive (RFC 7235 section 2.1): `bearer` is as good as `Bearer`.
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
 /**
  * Builds the process's token verifier, once: HS256 with the configured secret, or RS256/ES256

@@ -23,6 +23,8 @@ export function undecidedFields(schema: GraphQLSchema, rules: IRules): string[] 
 }
 
 function isFieldMap(value: object): boolean {
-  // A shield rule is a class instance; a field map is a plain object.
-  return Object.getPrototypeOf(value) === Object.prototype;
+  // A shield rule is a class instance; a field map is a plain object, with or without a prototype
+  // (shield reads a prototype-less map as a field map too, and denies the fields it does not name).
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

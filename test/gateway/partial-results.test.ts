@@ -20,8 +20,11 @@ const gateways: Partial<Record<'test' | 'production', TestGateway>> = {};
 
 before(async () => {
   backends = await startTestBackends();
-  gateways.test = await startTestGateway(backends);
-  gateways.production = await startTestGateway(backends, { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET });
+  // Circuit breakers would carry one test's outage into the next (they have tests of their own):
+  // here every failure must show as itself, so the breakers never reach their volume threshold.
+  const noBreaker = { BREAKER_VOLUME: '10000' };
+  gateways.test = await startTestGateway(backends, noBreaker);
+  gateways.production = await startTestGateway(backends, { ...noBreaker, NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET });
 });
 
 after(async () => {

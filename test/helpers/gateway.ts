@@ -36,7 +36,7 @@ export function backendEnv(backends: Backends): Record<string, string> {
 /** Starts a gateway (silent logs) on a free port; `env` overrides the defaults. */
 export async function startTestGateway(backends: Backends, env: Record<string, string> = {}): Promise<TestGateway> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...backendEnv(backends), ...env });
-  const clients = createClients(config.services);
+  const clients = createClients(config);
   const { app } = await buildApp({ config, logger: pino({ level: 'silent' }), clients });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

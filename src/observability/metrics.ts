@@ -1,0 +1,74 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ServiceName } from '../../clients/errors.ts';
+import type { AttemptReport, BackendGuard, CircuitState } from '../../clients/resilience/backend-guard.ts';
+
+const CIRCUIT_VALUE: Readonly<Record<CircuitState, number>> = { closed: 0, halfOpen: 1, open: 2 };
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Distinct operation names kept as label values; later ones are counted as `other` (bounded cardinality). */
+const MAX_OPERATION_LABELS = 200;
+
+/** The gateway's Prometheus metrics, in a registry of its own (one per app). */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly #operations = new Set<string>();
+  readonly requestDuration = new Histogram({
+    name: 'gateway_request_duration_seconds',
+    help: 'GraphQL requests by surface, operation and outcome (ok, error, rejected).',
+    labelNames: ['surface', 'operation', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly backendDuration = new Histogram({
+    name: 'gateway_backend_call_duration_seconds',
+    help: 'Backend call attempts by service, method and outcome (ok or the failure code).',
+    labelNames: ['service', 'method', 'outcome'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly authFailures = new Counter({
+    name: 'gateway_authentication_failures_total',
+    help: 'Requests refused because their token was invalid, by surface.',
+    labelNames: ['surface'] as const,
+    registers: [this.registry],
+  });
+  readonly inFlight = new Gauge({
+    name: 'gateway_in_flight_requests',
+    help: 'GraphQL requests being served now, by surface.',
+    labelNames: ['surface'] as const,
+    registers: [this.registry],
+  });
+  readonly circuitState = new Gauge({
+    name: 'gateway_circuit_state',
+    help: 'Circuit breaker state per backend: 0 closed, 1 half-open, 2 open.',
+    labelNames: ['service'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    // Process metrics, including nodejs_eventloop_lag_seconds.
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Follows each backend's circuit state. */
+  watchCircuits(guards: Record<ServiceName, BackendGuard>): void {
+    for (const [service, guard] of Object.entries(guards)) {
+      this.circuitState.set({ service }, CIRCUIT_VALUE[guard.state]);
+      guard.onStateChange((state) => this.circuitState.set({ service }, CIRCUIT_VALUE[state]));
+    }
+  }
+
+  /** Records one backend attempt. */
+  observeAttempt(report: AttemptReport): void {
+    this.backendDuration.observe({ service: report.service, method: report.operation, outcome: report.outcome }, report.durationMs / 1000);
+  }
+
+  /** A label value for a client-supplied operation name, with bounded cardinality. */
+  operationLabel(name: string | undefined): string {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'other';
+    if (this.#operations.has(name)) return name;
+    if (this.#operations.size >= MAX_OPERATION_LABELS) return 'other';
+    this.#operations.add(name);
+    return name;
+  }
+}
