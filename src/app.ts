@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { unreachableServices, type Clients } from './clients.ts';
-import { registerSurface } from './surfaces/create-surface.ts';
+import { guardsOf, unreachableServices, type Clients } from './clients.ts';
+import { GatewayMetrics } from './observability/metrics.ts';
+import { registerSurface } from './surfaces/register-surface.ts';
 import { surfaceDefinition } from './surfaces/index.ts';
 import { replyWithGraphQLError } from './surfaces/graphql-error-reply.ts';
 
@@ -49,6 +50,9 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     if (shuttingDown) reply.header('connection', 'close');
   });
 
+  const metrics = new GatewayMetrics();
+  metrics.watchCircuits(guardsOf(clients));
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
@@ -57,7 +61,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   });
   app.setNotFoundHandler((request, reply) => replyWithGraphQLError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
 
-  for (const name of config.surfaces) await registerSurface(app, surfaceDefinition(name), deps);
+  for (const name of config.surfaces) await registerSurface(app, surfaceDefinition(name), { ...deps, metrics });
   return {
     app,
     beginShutdown() {

@@ -5,6 +5,7 @@ import type { Clients } from './clients.ts';
 import type { SurfaceName } from './config.ts';
 import type { Viewer } from './auth/viewer.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import type { RequestRecord } from './observability/request-record.ts';
 
 /** Locale and currency used to price and format for the viewer. */
 export interface Region {
@@ -32,6 +33,8 @@ export interface GatewayContext {
   readonly call: CallOptions;
   /** The viewer's locale and currency (from their profile), fetched at most once. */
   region(): Promise<Region>;
+  /** What the request's log line and metrics report (plugins write it; resolvers leave it alone). */
+  readonly record: RequestRecord;
   /** graphql-shield's per-request rule cache (shield writes into it; the context itself stays frozen). */
   readonly _shield: { cache: Record<string, unknown> };
 }
@@ -46,6 +49,7 @@ export interface ContextInput {
   call: CallOptions;
   /** See {@link LoaderOptions.batching}. */
   batching: boolean;
+  record: RequestRecord;
 }
 
 /** Builds the context of one request. */
@@ -79,6 +83,7 @@ export function createContext(input: ContextInput): GatewayContext {
     call: input.call,
     loaders,
     region: resolveRegion,
+    record: input.record,
     _shield: { cache: {} },
   });
 }

@@ -1,0 +1,106 @@
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Clients } from '../clients.ts';
+import { createContext, type GatewayContext } from '../context.ts';
+import { createAuthenticator } from '../auth/authenticate.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { GatewayMetrics } from '../observability/metrics.ts';
+import { recordOf, trackRequests } from '../observability/request-log.ts';
+import { countAttempt } from '../observability/request-record.ts';
+import { createSurfaceServer } from './apollo-server.ts';
+import { HTTP_ERROR_CODES, replyWithGraphQLError } from './graphql-error-reply.ts';
+import { legacyJsonStatus } from './legacy-json-status.ts';
+import type { SurfaceDefinition } from './surface.ts';
+
+/** What a surface needs from the process. */
+export interface SurfaceDependencies {
+  config: Readonly<Config>;
+  logger: Logger;
+  clients: Clients;
+  metrics: GatewayMetrics;
+}
+
+const viewers = new WeakMap<FastifyRequest, Viewer>();
+
+/**
+ * Serves one surface at `/<name>/graphql` in its own encapsulated Fastify scope: a record and
+ * one log line per request, authentication first (a bad token is refused before any backend
+ * call), then Apollo Server with a per-request context.
+ */
+export async function registerSurface(app: FastifyInstance, definition: SurfaceDefinition, deps: SurfaceDependencies): Promise<ApolloServer<GatewayContext>> {
+  const { config, logger, clients, metrics } = deps;
+  const surface = definition.name;
+  const server = await createSurfaceServer(definition, config);
+  const authenticate = createAuthenticator(config.jwt);
+  app.addHook('onClose', () => server.stop());
+
+  const context = async (request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext> => {
+    const record = recordOf(request);
+    const viewer = viewers.get(request) ?? null;
+    if (viewer) record.viewerId = viewer.id;
+    // A client that goes away cancels the backend work still pending for it.
+    const disconnected = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) disconnected.abort(new Error('client disconnected'));
+    });
+    return createContext({
+      requestId: request.id,
+      surface,
+      logger: logger.child({ requestId: request.id, surface }),
+      viewer,
+      clients,
+      batching: config.batching,
+      record,
+      call: {
+        requestId: request.id,
+        traceparent: record.traceparent,
+        ...(viewer ? { viewerId: viewer.id } : {}),
+        deadline: Date.now() + config.requestTimeoutMs,
+        signal: disconnected.signal,
+        observer: (report) => {
+          countAttempt(record, report);
+          metrics.observeAttempt(report);
+        },
+      },
+    });
+  };
+
+  await app.register(
+    async (scope) => {
+      trackRequests(scope, surface, logger, metrics);
+      // Fastify parses text/plain by default; a GraphQL endpoint takes JSON only, so answer 415.
+      scope.removeContentTypeParser('text/plain');
+      scope.addHook('onSend', legacyJsonStatus);
+      scope.setErrorHandler((error: FastifyError, request, reply) => {
+        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        if (status === 500) request.log.error({ err: error }, 'unhandled error');
+        const code = HTTP_ERROR_CODES[status] ?? 'INTERNAL_SERVER_ERROR';
+        recordOf(request).errorCodes.add(code);
+        return replyWithGraphQLError(reply, status, code, status === 500 ? 'Internal server error' : error.message);
+      });
+      scope.route({
+        url: '/graphql',
+        method: ['GET', 'POST'],
+        preHandler: async (request, reply) => {
+          const auth = await authenticate(request.headers.authorization, surface);
+          if (auth.kind === 'invalid') {
+            metrics.authFailures.inc({ surface });
+            recordOf(request).errorCodes.add('UNAUTHENTICATED');
+            request.log.info({ requestId: request.id, reason: auth.reason }, 'token refused');
+            reply.header('www-authenticate', 'Bearer error="invalid_token"');
+            return replyWithGraphQLError(reply, 401, 'UNAUTHENTICATED', 'The access token is invalid or expired');
+          }
+          if (auth.kind === 'viewer') viewers.set(request, auth.viewer);
+          return undefined;
+        },
+        // The integration types its handler with its own route generic; at runtime it is a plain handler.
+        handler: fastifyApolloHandler(server, { context }) as RouteHandlerMethod,
+      });
+    },
+    { prefix: `/${surface}` },
+  );
+  return server;
+}
