@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { guardsOf, unreachableServices, type Clients } from './clients.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
+import { withTimeout, type RedisConnection } from './redis.ts';
 import { registerSurface } from './surfaces/register-surface.ts';
 import { surfaceDefinition } from './surfaces/index.ts';
 import { replyWithGraphQLError } from './surfaces/graphql-error-reply.ts';
@@ -13,6 +14,8 @@ export interface AppDependencies {
   config: Readonly<Config>;
   logger: Logger;
   clients: Clients;
+  /** Shared state for replicas; absent when `REDIS_URL` is unset. */
+  redis?: RedisConnection | undefined;
 }
 
 /** The gateway's HTTP app and its lifecycle switch. */
@@ -56,8 +59,12 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
-    const down = await unreachableServices(clients, { deadline: Date.now() + READINESS_TIMEOUT_MS });
-    return down.length === 0 ? { status: 'ready' } : reply.code(503).send({ status: 'not-ready', unreachable: down });
+    const [down, redisUp] = await Promise.all([
+      unreachableServices(clients, { deadline: Date.now() + READINESS_TIMEOUT_MS }),
+      deps.redis ? withTimeout(deps.redis.ping(), READINESS_TIMEOUT_MS).then(() => true, () => false) : true,
+    ]);
+    const unreachable: string[] = redisUp ? down : [...down, 'redis'];
+    return unreachable.length === 0 ? { status: 'ready' } : reply.code(503).send({ status: 'not-ready', unreachable });
   });
   app.setNotFoundHandler((request, reply) => replyWithGraphQLError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
 

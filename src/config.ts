@@ -47,6 +47,8 @@ const environment = z.object({
   BREAKER_VOLUME: z.coerce.number().int().min(1).max(10_000).default(10),
   BREAKER_RESET_MS: positiveMs.default(5_000),
   BACKEND_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(64),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_TIMEOUT_MS: positiveMs.default(100),
 });
 
 const SECRET_VARIABLES = new Set(['JWT_SECRET']);
@@ -92,6 +94,11 @@ export interface Config {
   jwt: { secret: string; issuer: string; jwksUrl: string | undefined };
   /** Deadline of a whole request, in milliseconds: backend calls get at most the time left. */
   requestTimeoutMs: number;
+  /**
+   * Shared state for replicas (field cache, throttle budgets). Unset: both stay in process memory.
+   * `timeoutMs` bounds every Redis command; past it the gateway falls back (see README).
+   */
+  redis: { url: string | undefined; timeoutMs: number };
   /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
   resilience: {
     /** Most attempts of an idempotent call (1 = no retries). */
@@ -156,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     batching: e.BATCHING,
     jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER, jwksUrl: e.JWT_JWKS_URL },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    redis: { url: e.REDIS_URL, timeoutMs: e.REDIS_TIMEOUT_MS },
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,
       retryRatio: e.RETRY_BUDGET_RATIO,

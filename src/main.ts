@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './observability/logger.ts';
 import { closeClients, createClients } from './clients.ts';
 import { buildApp } from './app.ts';
+import { closeRedis, connectRedis } from './redis.ts';
 
 let config: Readonly<Config>;
 try {
@@ -14,7 +15,8 @@ try {
 
 const logger = createLogger(config.log);
 const clients = createClients(config);
-const { app, beginShutdown } = await buildApp({ config, logger, clients });
+const redis = config.redis.url ? connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
+const { app, beginShutdown } = await buildApp({ config, logger, clients, redis });
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
@@ -34,6 +36,7 @@ async function shutdown(signal: string): Promise<void> {
   try {
     await app.close();
     closeClients(clients);
+    if (redis) await closeRedis(redis);
     logger.info('stopped');
     logger.flush();
     process.exitCode = 0;
