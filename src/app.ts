@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Config } from './config.ts';
 import { guardsOf, unreachableServices, type Clients } from './clients.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
 import { withTimeout, type RedisConnection } from './redis.ts';
+import { SURFACE_NAMES, type Config } from './config.ts';
+import { createCacheStore } from './cache/cache-store.ts';
+import { surfaceNamespace } from './cache/cache-keys.ts';
+import { createInvalidator } from './cache/invalidation.ts';
 import { registerSurface } from './surfaces/register-surface.ts';
 import { surfaceDefinition } from './surfaces/index.ts';
 import { replyWithGraphQLError } from './surfaces/graphql-error-reply.ts';
@@ -55,6 +58,14 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
 
   const metrics = new GatewayMetrics();
   metrics.watchCircuits(guardsOf(clients));
+  const cacheStore = createCacheStore({ redis: deps.redis, maxEntries: config.cache.maxEntries, timeoutMs: config.redis.timeoutMs, logger });
+  cacheStore.onFailure = (operation) => metrics.cacheFailures.inc({ operation });
+  // Every surface's layout, served here or not: replicas of the other surface share the store.
+  const definitions = SURFACE_NAMES.map(surfaceDefinition);
+  const invalidator = createInvalidator(
+    cacheStore,
+    definitions.map((definition) => ({ namespace: surfaceNamespace(definition.name, definition.typeDefs), stockFields: definition.stockFields })),
+  );
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -68,7 +79,9 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   });
   app.setNotFoundHandler((request, reply) => replyWithGraphQLError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
 
-  for (const name of config.surfaces) await registerSurface(app, surfaceDefinition(name), { ...deps, metrics });
+  for (const definition of definitions.filter((d) => config.surfaces.includes(d.name))) {
+    await registerSurface(app, definition, { ...deps, metrics, cacheStore, invalidator });
+  }
   return {
     app,
     beginShutdown() {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
 
-const SURFACE_NAMES = ['web', 'mobile'] as const;
+/** Every surface the gateway knows. */
+export const SURFACE_NAMES = ['web', 'mobile'] as const;
 /** A client surface: one tailored GraphQL endpoint. */
 export type SurfaceName = (typeof SURFACE_NAMES)[number];
 
@@ -49,6 +51,10 @@ const environment = z.object({
   BACKEND_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(64),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_TIMEOUT_MS: positiveMs.default(100),
+  // Depth, cost, abuse limits and budgets per surface: see src/limits/limits-config.ts.
+  ...limitsEnvironment,
+  CACHE_ENABLED: bool.default(true),
+  CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
 });
 
 const SECRET_VARIABLES = new Set(['JWT_SECRET']);
@@ -99,6 +105,12 @@ export interface Config {
    * `timeoutMs` bounds every Redis command; past it the gateway falls back (see README).
    */
   redis: { url: string | undefined; timeoutMs: number };
+  /** Depth, cost and abuse limits and the client budget, per surface (README "Limits and throttling"). */
+  limits: Record<SurfaceName, SurfaceLimits>;
+  /** Whether budgets are charged, and their Redis key prefix. */
+  throttle: ThrottleSettings;
+  /** Field cache: in memory (bounded LRU, `maxEntries`) unless Redis is configured. */
+  cache: { enabled: boolean; maxEntries: number };
   /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
   resilience: {
     /** Most attempts of an idempotent call (1 = no retries). */
@@ -139,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         return `${name}${given}: ${issue.message}`;
       });
   // Read from the raw environment so that it is listed beside every other problem.
+  if (parsed.success) problems.push(...limitProblems(parsed.data));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) problems.push('JWT_SECRET or JWT_JWKS_URL: one is required in production');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -164,6 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER, jwksUrl: e.JWT_JWKS_URL },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     redis: { url: e.REDIS_URL, timeoutMs: e.REDIS_TIMEOUT_MS },
+    limits: surfaceLimitsFrom(e),
+    throttle: throttleSettingsFrom(e),
+    cache: { enabled: e.CACHE_ENABLED, maxEntries: e.CACHE_MAX_ENTRIES },
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,
       retryRatio: e.RETRY_BUDGET_RATIO,

@@ -6,6 +6,8 @@ import type { SurfaceName } from './config.ts';
 import type { Viewer } from './auth/viewer.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { RequestRecord } from './observability/request-record.ts';
+import type { RequestCache } from './cache/request-cache.ts';
+import type { CacheInvalidator } from './cache/invalidation.ts';
 
 /** Locale and currency used to price and format for the viewer. */
 export interface Region {
@@ -33,6 +35,10 @@ export interface GatewayContext {
   readonly call: CallOptions;
   /** The viewer's locale and currency (from their profile), fetched at most once. */
   region(): Promise<Region>;
+  /** The field cache as this request sees it (batched reads and writes). */
+  readonly cache: RequestCache;
+  /** Evictions mutations make after they succeed. */
+  readonly invalidate: CacheInvalidator;
   /** What the request's log line and metrics report (plugins write it; resolvers leave it alone). */
   readonly record: RequestRecord;
   /** graphql-shield's per-request rule cache (shield writes into it; the context itself stays frozen). */
@@ -50,6 +56,8 @@ export interface ContextInput {
   /** See {@link LoaderOptions.batching}. */
   batching: boolean;
   record: RequestRecord;
+  cache: RequestCache;
+  invalidate: CacheInvalidator;
 }
 
 /** Builds the context of one request. */
@@ -84,6 +92,8 @@ export function createContext(input: ContextInput): GatewayContext {
     loaders,
     region: resolveRegion,
     record: input.record,
+    cache: input.cache,
+    invalidate: input.invalidate,
     _shield: { cache: {} },
   });
 }

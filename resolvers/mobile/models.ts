@@ -1,4 +1,5 @@
 /** The parent value of `Home`: its fields resolve lazily, each from its own backend. */
 export interface HomeModel {
-  readonly screen: 'home';
+  /** Constant: there is one home screen (its id lets the field cache key its fields). */
+  readonly id: 'home';
 }

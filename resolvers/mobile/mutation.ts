@@ -3,6 +3,7 @@ import { requireViewer } from '../shared/access.ts';
 import { badInput } from '../shared/arguments.ts';
 import { nullIfNotFound } from '../shared/not-found.ts';
 import { idempotencyKey } from '../shared/order-input.ts';
+import { evictAfterOrder } from '../shared/eviction.ts';
 
 /** Mutations of the mobile surface. */
 export const Mutation: MutationResolvers = {
@@ -11,7 +12,7 @@ export const Mutation: MutationResolvers = {
     const checkedKey = idempotencyKey(key, 'idempotencyKey');
     const previous = await nullIfNotFound(context.loaders.order.load(orderId));
     if (!previous) throw badInput('orderId', 'no such order');
-    return context.clients.orders.createOrder(
+    const order = await context.clients.orders.createOrder(
       {
         userId: viewer.id,
         items: previous.items.map((item) => ({ productId: item.productId, quantity: item.quantity })),
@@ -19,5 +20,7 @@ export const Mutation: MutationResolvers = {
       },
       context.call,
     );
+    await evictAfterOrder(context, viewer.id, order);
+    return order;
   },
 };

@@ -7,7 +7,7 @@ import { productConnection } from '../shared/products.ts';
 
 /** Root fields of the mobile surface: one per screen. */
 export const Query: QueryResolvers = {
-  home: () => ({ screen: 'home' }),
+  home: () => ({ id: 'home' }),
   product: (_root, { id }, context) => nullIfNotFound(context.loaders.product.load(id)),
   search: async (_root, { text, first, after }, context) => {
     const query = optionalText(text);

@@ -37,6 +37,18 @@ export class GatewayMetrics {
     labelNames: ['surface'] as const,
     registers: [this.registry],
   });
+  readonly cacheLookups = new Counter({
+    name: 'gateway_cache_lookups_total',
+    help: 'Field cache lookups by surface, field coordinate and result (hit, miss).',
+    labelNames: ['surface', 'coordinate', 'result'] as const,
+    registers: [this.registry],
+  });
+  readonly cacheFailures = new Counter({
+    name: 'gateway_cache_failures_total',
+    help: 'Field cache store operations that failed or timed out (the request fell through to the backends).',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
   readonly circuitState = new Gauge({
     name: 'gateway_circuit_state',
     help: 'Circuit breaker state per backend: 0 closed, 1 half-open, 2 open.',

@@ -34,6 +34,7 @@ export function trackRequests(scope: FastifyInstance, surface: SurfaceName, logg
       ...(clientName ? { clientName } : {}),
       ...(clientVersion ? { clientVersion } : {}),
       backendCalls: {},
+      cacheHits: 0,
       errorCodes: new Set(),
     });
     metrics.inFlight.inc({ surface });
@@ -57,6 +58,7 @@ export function trackRequests(scope: FastifyInstance, surface: SurfaceName, logg
         status,
         durationMs: Math.round(durationMs * 100) / 100,
         backendCalls: record.backendCalls,
+        cacheHits: record.cacheHits,
         errorCodes: [...record.errorCodes],
       },
       'graphql request',

@@ -12,6 +12,8 @@ export interface RequestRecord {
   viewerId?: string;
   /** Backend calls made (attempts), per service. */
   readonly backendCalls: Partial<Record<ServiceName, number>>;
+  /** Fields answered from the field cache. */
+  cacheHits: number;
   /** Distinct `extensions.code` values of the response's errors. */
   readonly errorCodes: Set<string>;
 }

@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.ts';
 
 /**
  * Copies what only GraphQL knows into the request's record for its log line and metrics:
- * the operation name and the error codes of the response.
+ * the operation name, the field-cache hits and the error codes of the response.
  */
 export function operationDetailsPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
@@ -13,6 +13,7 @@ export function operationDetailsPlugin(): ApolloServerPlugin<GatewayContext> {
           if (operationName) contextValue.record.operationName = operationName;
         },
         async willSendResponse({ contextValue, response }) {
+          contextValue.record.cacheHits = contextValue.cache.hits;
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           for (const error of errors ?? []) {
             const code = error.extensions?.code;

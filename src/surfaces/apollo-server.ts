@@ -1,25 +1,41 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Config } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import { operationDetailsPlugin } from '../plugins/operation-details.ts';
+import { credentialedPrivatePlugin } from '../plugins/credentialed-private.ts';
 import { formatError } from './format-error.ts';
 import { secureSchema } from './secure-schema.ts';
 import type { SurfaceDefinition } from './surface.ts';
+import { cacheFields, type FieldCacheOptions } from '../cache/field-cache.ts';
+import { fieldCachePolicies } from '../cache/policy.ts';
 
 /** The surface's Apollo plugins, in order. */
 function surfacePlugins(config: Readonly<Config>): ApolloServerPlugin<GatewayContext>[] {
   return [
     config.graphql.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     operationDetailsPlugin(),
+    // Listed explicitly (Apollo would append it last) so the credentialed-request rule runs after it.
+    ApolloServerPluginCacheControl(),
+    credentialedPrivatePlugin(),
   ];
 }
 
-/** Builds the surface's Apollo Server (started): its schema wrapped in its rule tree, its plugins. */
-export async function createSurfaceServer(definition: SurfaceDefinition, config: Readonly<Config>): Promise<ApolloServer<GatewayContext>> {
-  const schema = secureSchema(makeExecutableSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers }), definition.permissions);
+/**
+ * Builds the surface's Apollo Server (started). The schema's resolvers are wrapped by the field
+ * cache first and by the rule tree around it, so authorization always runs before a cache lookup.
+ */
+export async function createSurfaceServer(
+  definition: SurfaceDefinition,
+  config: Readonly<Config>,
+  fieldCache: Omit<FieldCacheOptions, 'policies'> | undefined,
+): Promise<ApolloServer<GatewayContext>> {
+  const executable = makeExecutableSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers });
+  const cached = fieldCache ? cacheFields(executable, { ...fieldCache, policies: fieldCachePolicies(executable) }) : executable;
+  const schema = secureSchema(cached, definition.permissions);
   const server = new ApolloServer<GatewayContext>({
     schema,
     introspection: config.graphql.introspection,

@@ -5,9 +5,15 @@ import { webPermissions } from '../auth/permissions/web.ts';
 import { mobilePermissions } from '../auth/permissions/mobile.ts';
 import { loadTypeDefs, type SurfaceDefinition } from './surface.ts';
 
-/** Builds the definition of a surface: its tailored schema and its resolvers. */
+/** Builds the definition of a surface: its tailored schema, resolvers, rule tree and cache layout. */
 export function surfaceDefinition(name: SurfaceName): SurfaceDefinition {
   return name === 'web'
-    ? { name, typeDefs: loadTypeDefs(name), resolvers: webResolvers, permissions: webPermissions }
-    : { name, typeDefs: loadTypeDefs(name), resolvers: mobileResolvers, permissions: mobilePermissions };
+    ? { name, typeDefs: loadTypeDefs(name), resolvers: webResolvers, permissions: webPermissions, stockFields: ['Product.stock'] }
+    : {
+        name,
+        typeDefs: loadTypeDefs(name),
+        resolvers: mobileResolvers,
+        permissions: mobilePermissions,
+        stockFields: ['ProductCard.inStock', 'ProductDetail.inStock', 'ProductDetail.stockLabel'],
+      };
 }

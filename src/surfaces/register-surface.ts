@@ -14,6 +14,10 @@ import { createSurfaceServer } from './apollo-server.ts';
 import { HTTP_ERROR_CODES, replyWithGraphQLError } from './graphql-error-reply.ts';
 import { legacyJsonStatus } from './legacy-json-status.ts';
 import type { SurfaceDefinition } from './surface.ts';
+import { surfaceNamespace } from '../cache/cache-keys.ts';
+import type { CacheStore } from '../cache/cache-store.ts';
+import type { CacheInvalidator } from '../cache/invalidation.ts';
+import { RequestCache } from '../cache/request-cache.ts';
 
 /** What a surface needs from the process. */
 export interface SurfaceDependencies {
@@ -21,6 +25,8 @@ export interface SurfaceDependencies {
   logger: Logger;
   clients: Clients;
   metrics: GatewayMetrics;
+  cacheStore: CacheStore;
+  invalidator: CacheInvalidator;
 }
 
 const viewers = new WeakMap<FastifyRequest, Viewer>();
@@ -31,9 +37,15 @@ const viewers = new WeakMap<FastifyRequest, Viewer>();
  * call), then Apollo Server with a per-request context.
  */
 export async function registerSurface(app: FastifyInstance, definition: SurfaceDefinition, deps: SurfaceDependencies): Promise<ApolloServer<GatewayContext>> {
-  const { config, logger, clients, metrics } = deps;
+  const { config, logger, clients, metrics, cacheStore, invalidator } = deps;
   const surface = definition.name;
-  const server = await createSurfaceServer(definition, config);
+  const fieldCache = config.cache.enabled
+    ? {
+        namespace: surfaceNamespace(surface, definition.typeDefs),
+        onLookup: (coordinate: string, hit: boolean) => metrics.cacheLookups.inc({ surface, coordinate, result: hit ? 'hit' : 'miss' }),
+      }
+    : undefined;
+  const server = await createSurfaceServer(definition, config, fieldCache);
   const authenticate = createAuthenticator(config.jwt);
   app.addHook('onClose', () => server.stop());
 
@@ -54,6 +66,8 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
       clients,
       batching: config.batching,
       record,
+      cache: new RequestCache(cacheStore),
+      invalidate: invalidator,
       call: {
         requestId: request.id,
         traceparent: record.traceparent,

@@ -13,6 +13,8 @@ export interface SurfaceDefinition {
   resolvers: IResolvers<unknown, GatewayContext>;
   /** The graphql-shield rule tree: who may read which field. */
   permissions: IRules;
+  /** Cached fields (by coordinate, keyed by product id, no arguments) whose value changes with stock. */
+  stockFields: readonly string[];
 }
 
 const SCHEMA_ROOT = new URL('../../schema/', import.meta.url);

@@ -20,9 +20,9 @@ const gateways: Partial<Record<'test' | 'production', TestGateway>> = {};
 
 before(async () => {
   backends = await startTestBackends();
-  // Circuit breakers would carry one test's outage into the next (they have tests of their own):
-  // here every failure must show as itself, so the breakers never reach their volume threshold.
-  const noBreaker = { BREAKER_VOLUME: '10000' };
+  // Circuit breakers would carry one test's outage into the next, and the field cache would answer
+  // for a backend that is down (both have tests of their own): here every failure must show as itself.
+  const noBreaker = { BREAKER_VOLUME: '10000', CACHE_ENABLED: 'false' };
   gateways.test = await startTestGateway(backends, noBreaker);
   gateways.production = await startTestGateway(backends, { ...noBreaker, NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET });
 });

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+
+/** Key prefix of every field-cache entry. */
+export const CACHE_PREFIX = 'bff:fc';
+
+/** The namespace of one surface's entries: its name and a digest of its SDL, so a schema change starts afresh. */
+export function surfaceNamespace(surface: string, typeDefs: readonly string[]): string {
+  const version = createHash('sha256').update(typeDefs.join('\n')).digest('hex').slice(0, 12);
+  return `${CACHE_PREFIX}:${surface}:${version}`;
+}
+
+/** JSON with object keys sorted, so equal arguments always give the same key. */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+}
+
+/** What identifies one cached field value. */
+export interface EntryKeyParts {
+  namespace: string;
+  /** `Type.field`. */
+  coordinate: string;
+  /** Id of the parent object ('' for root fields). */
+  parentId: string;
+  args: Record<string, unknown>;
+  /** PRIVATE entries only: the viewer and their current cache generation. */
+  viewer?: { id: string; generation: string };
+}
+
+/** The key of one field value: surface namespace, coordinate, parent, arguments, and for PRIVATE entries the viewer. */
+export function entryKey(parts: EntryKeyParts): string {
+  const base = `${parts.namespace}:${parts.coordinate}:${parts.parentId}:${stableJson(parts.args)}`;
+  return parts.viewer ? `${base}:v=${parts.viewer.id}:g=${parts.viewer.generation}` : base;
+}
+
+/** The key holding a viewer's cache generation: changing it retires all their PRIVATE entries at once, on every surface. */
+export function generationKey(viewerId: string): string {
+  return `${CACHE_PREFIX}:gen:${viewerId}`;
+}

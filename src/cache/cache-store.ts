@@ -1,0 +1,100 @@
+import KeyvRedis from '@keyv/redis';
+import { Keyv } from 'keyv';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
+import { withTimeout, type RedisConnection } from '../redis.ts';
+
+/** One value to write, with its time to live in milliseconds. */
+export interface CacheWrite {
+  key: string;
+  value: unknown;
+  ttlMs: number;
+}
+
+/**
+ * The field cache's storage. Never throws: when the store fails or is slower than its bound,
+ * reads miss and writes are dropped, logged and counted, and requests go to the backends.
+ */
+export interface CacheStore {
+  readonly kind: 'memory' | 'redis';
+  getMany(keys: string[]): Promise<unknown[]>;
+  setMany(entries: CacheWrite[]): Promise<void>;
+  deleteMany(keys: string[]): Promise<void>;
+  /** Called with the operation's name when the store failed. */
+  onFailure?: (operation: 'get' | 'set' | 'delete') => void;
+}
+
+/** Options of {@link createCacheStore}. */
+export interface CacheStoreOptions {
+  /** Shared Redis connection; absent: a bounded in-process LRU. */
+  redis?: RedisConnection | undefined;
+  /** Most entries kept in memory (LRU). */
+  maxEntries: number;
+  /** Longest wait for the store, in milliseconds. */
+  timeoutMs: number;
+  logger: Logger;
+}
+
+const FAILURE_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * The Map-shaped store keyv wants, bounded and least-recently-used. keyv keeps each entry's
+ * expiry inside the stored value, so the time-to-live keyv passes as a third argument is
+ * also given to the LRU only to free expired entries early.
+ */
+function boundedMap(maxEntries: number) {
+  const lru = new LRUCache<string, object | string>({ max: maxEntries });
+  return {
+    get: (key: string) => lru.get(key),
+    set: (key: string, value: object | string, ttl?: number) => lru.set(key, value, ttl ? { ttl } : {}),
+    delete: (key: string) => lru.delete(key),
+    clear: () => lru.clear(),
+    has: (key: string) => lru.has(key),
+  };
+}
+
+/** keyv over Redis when a connection is given, else keyv over a bounded least-recently-used map. */
+export function createCacheStore(options: CacheStoreOptions): CacheStore {
+  const keyv = options.redis
+    ? new Keyv({ store: new KeyvRedis(options.redis, { throwOnErrors: true, throwOnConnectError: true }), useKeyPrefix: false, throwOnErrors: true })
+    : new Keyv({ store: boundedMap(options.maxEntries), useKeyPrefix: false, throwOnErrors: true });
+  let lastLogged = 0;
+  const store: CacheStore = {
+    kind: options.redis ? 'redis' : 'memory',
+    async getMany(keys) {
+      if (keys.length === 0) return [];
+      try {
+        return await withTimeout(keyv.getMany(keys), options.timeoutMs);
+      } catch (error) {
+        fail('get', error);
+        return keys.map(() => undefined);
+      }
+    },
+    async setMany(entries) {
+      if (entries.length === 0) return;
+      try {
+        await withTimeout(keyv.setMany(entries.map((e) => ({ key: e.key, value: e.value, ttl: e.ttlMs }))), options.timeoutMs);
+      } catch (error) {
+        fail('set', error);
+      }
+    },
+    async deleteMany(keys) {
+      if (keys.length === 0) return;
+      try {
+        await withTimeout(keyv.deleteMany(keys), options.timeoutMs);
+      } catch (error) {
+        fail('delete', error);
+      }
+    },
+  };
+  // keyv also emits errors it handled itself; they are counted where the call fails.
+  keyv.on('error', () => undefined);
+  function fail(operation: 'get' | 'set' | 'delete', error: unknown): void {
+    store.onFailure?.(operation);
+    const now = Date.now();
+    if (now - lastLogged < FAILURE_LOG_INTERVAL_MS) return;
+    lastLogged = now;
+    options.logger.warn({ err: error, operation, store: store.kind }, 'field cache unavailable: serving from the backends');
+  }
+  return store;
+}

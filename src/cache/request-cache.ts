@@ -1,0 +1,53 @@
+import DataLoader from 'dataloader';
+import { generationKey } from './cache-keys.ts';
+import type { CacheStore, CacheWrite } from './cache-store.ts';
+
+/** Generation of a viewer who never changed anything. */
+const FIRST_GENERATION = '0';
+
+/**
+ * The field cache as one request sees it: reads made in the same tick go to the store as one
+ * `getMany`, writes made in the same tick as one `setMany`, and each key is read once.
+ */
+export class RequestCache {
+  readonly #store: CacheStore;
+  readonly #reads: DataLoader<string, unknown>;
+  #writes: CacheWrite[] = [];
+  readonly #generations = new Map<string, Promise<string>>();
+  /** Fields answered from the cache. */
+  hits = 0;
+  /** Cacheable fields that had to be resolved. */
+  misses = 0;
+
+  constructor(store: CacheStore) {
+    this.#store = store;
+    this.#reads = new DataLoader<string, unknown>((keys) => store.getMany([...keys]));
+  }
+
+  /** The cached value, or undefined on a miss. */
+  get(key: string): Promise<unknown> {
+    return this.#reads.load(key);
+  }
+
+  /** Stores a value for `ttlMs`; written with the other writes of this tick. */
+  set(key: string, value: unknown, ttlMs: number): void {
+    if (this.#writes.length === 0) setImmediate(() => void this.#flush());
+    this.#writes.push({ key, value, ttlMs });
+  }
+
+  /** The viewer's current cache generation (read once per request). */
+  generation(viewerId: string): Promise<string> {
+    let generation = this.#generations.get(viewerId);
+    if (!generation) {
+      generation = this.get(generationKey(viewerId)).then((value) => (typeof value === 'string' ? value : FIRST_GENERATION));
+      this.#generations.set(viewerId, generation);
+    }
+    return generation;
+  }
+
+  #flush(): Promise<void> {
+    const writes = this.#writes;
+    this.#writes = [];
+    return this.#store.setMany(writes);
+  }
+}
