@@ -77,7 +77,7 @@ after(async () => {
 
 const everyone = (outcome: Outcome): Record<ViewerName, Outcome> => ({ anonymous: outcome, A: outcome, B: outcome, admin: outcome });
 const signedIn = (outcome: Outcome, anonymous: Outcome): Record<ViewerName, Outcome> => ({ anonymous, A: outcome, B: outcome, admin: outcome });
-const isViewer = (viewerId: string | null) => (value: Record<string, unknown>) => assert.equal(value['id'], viewerId);
+const isViewer = (value: Record<string, unknown>, viewerId: string | null) => assert.equal(value['id'], viewerId);
 
 const ROWS: readonly Row[] = [
   // ── web root fields ────────────────────────────────────────────────────────────────────────────
