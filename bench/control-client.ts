@@ -10,6 +10,8 @@ export interface ControlClient {
   reset(): Promise<void>;
   /** Counters per service since the last reset. */
   stats(): Promise<Record<string, ServiceCounters>>;
+  /** Calls per service that carried `x-request-id: requestId`, among each service's most recent 1,000 calls. */
+  callsForRequest(requestId: string): Promise<Record<string, number>>;
 }
 
 /** A client for the control plane at `baseUrl`. */
@@ -25,6 +27,12 @@ export function controlClient(baseUrl: string): ControlClient {
       if (!response.ok) throw new Error(`control plane stats: HTTP ${response.status}`);
       const all = (await response.json()) as Record<string, ServiceCounters>;
       return Object.fromEntries(Object.entries(all).map(([service, s]) => [service, { calls: s.calls, byMethod: s.byMethod }]));
+    },
+    async callsForRequest(requestId) {
+      const response = await fetch(`${baseUrl}/stats`, { signal: AbortSignal.timeout(30_000) });
+      if (!response.ok) throw new Error(`control plane stats: HTTP ${response.status}`);
+      const all = (await response.json()) as Record<string, { recent: { requestId?: string }[] }>;
+      return Object.fromEntries(Object.entries(all).map(([service, s]) => [service, s.recent.filter((call) => call.requestId === requestId).length]));
     },
   };
 }

@@ -60,7 +60,7 @@ export async function measureRun(ctx: BenchContext, plan: RunPlan): Promise<RunF
   };
 }
 
-const SETTLE_POLL_MS = 100;
+const SETTLE_POLL_MS = 200;
 const SETTLE_MAX_MS = 15_000;
 
 /**
@@ -81,18 +81,22 @@ export async function settledStats(ctx: BenchContext): Promise<Awaited<ReturnTyp
 }
 
 /**
- * Exact backend calls per operation: `count` sequential requests on an otherwise idle gateway
- * (under load, requests in flight when the run stops blur the ratio by connections / requests).
+ * Exact backend calls per operation: `count` sequential requests, each with its own
+ * `x-request-id`, counted by that id in the control plane's recent calls (under load, and with
+ * requests of an earlier run still draining, totals blur the ratio).
  */
-export async function exactCallsPerOp(ctx: BenchContext, spec: RequestSpec, count = 5): Promise<{ total: number; byService: Record<string, number> }> {
+export async function exactCallsPerOp(ctx: BenchContext, spec: RequestSpec, count = 3): Promise<{ total: number; byService: Record<string, number> }> {
   await settledStats(ctx);
-  await ctx.control.reset();
-  for (let i = 0; i < count; i++) await checkRequest(spec);
-  const stats = await settledStats(ctx);
-  return {
-    total: totalCalls(stats) / count,
-    byService: Object.fromEntries(Object.entries(stats).map(([service, s]) => [service, s.calls / count])),
-  };
+  const sums: Record<string, number> = {};
+  for (let i = 0; i < count; i++) {
+    await ctx.control.reset();
+    const requestId = `bench-probe-${process.pid}-${Date.now()}-${i}`;
+    await checkRequest({ ...spec, headers: { ...spec.headers, 'x-request-id': requestId } });
+    await new Promise((r) => setTimeout(r, 50));
+    for (const [service, calls] of Object.entries(await ctx.control.callsForRequest(requestId))) sums[service] = (sums[service] ?? 0) + calls;
+  }
+  const byService = Object.fromEntries(Object.entries(sums).map(([service, calls]) => [service, calls / count]));
+  return { total: Object.values(byService).reduce((sum, n) => sum + n, 0), byService };
 }
 
 /** The median of each figure over several runs (peak RSS: the highest). */
