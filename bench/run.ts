@@ -1,5 +1,6 @@
 // The benchmark suite: npm run bench [-- --quick] [--out <dir>] [--only id,id] [--profile]
 // Backends, each gateway variant and the load generator run in their own processes on 127.0.0.1.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,8 @@ const only = values.only ? new Set(values.only.split(',')) : null;
 const selected = SCENARIOS.filter((s) => !only || only.has(s.id));
 
 log(`${values.quick ? 'quick' : 'full'} run: ${selected.length} scenarios, scratch ${tmpDir}`);
+log('building the production artifact (npm run build)');
+execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 const backends = await startBackendsProcess();
 log(`backends ready (pid ${backends.pid})`);
 const load = startLoadGenerator();

@@ -58,7 +58,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
 
   const metrics = new GatewayMetrics();
   metrics.watchCircuits(guardsOf(clients));
-  const cacheStore = createCacheStore({ redis: deps.redis, maxEntries: config.cache.maxEntries, timeoutMs: config.redis.timeoutMs, logger });
+  const cacheStore = await createCacheStore({ redis: deps.redis, maxEntries: config.cache.maxEntries, timeoutMs: config.redis.timeoutMs, logger });
   cacheStore.onFailure = (operation) => metrics.cacheFailures.inc({ operation });
   // Every surface's layout, served here or not: replicas of the other surface share the store.
   const definitions = SURFACE_NAMES.map(surfaceDefinition);

@@ -27,6 +27,8 @@ export interface GatewayContext {
   readonly logger: Logger;
   /** Null when the request is anonymous. */
   readonly viewer: Viewer | null;
+  /** The client's IP address (the budget key of anonymous requests). */
+  readonly clientAddress: string;
   /** Per-request DataLoaders: every by-id backend read goes through them. */
   readonly loaders: Loaders;
   /** Backend clients, for calls that are not by id (search, lists, mutations). */
@@ -51,6 +53,7 @@ export interface ContextInput {
   surface: SurfaceName;
   logger: Logger;
   viewer: Viewer | null;
+  clientAddress: string;
   clients: Clients;
   call: CallOptions;
   /** See {@link LoaderOptions.batching}. */
@@ -87,6 +90,7 @@ export function createContext(input: ContextInput): GatewayContext {
     surface: input.surface,
     logger: input.logger,
     viewer: input.viewer,
+    clientAddress: input.clientAddress,
     clients: input.clients,
     call: input.call,
     loaders,

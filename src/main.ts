@@ -15,7 +15,7 @@ try {
 
 const logger = createLogger(config.log);
 const clients = createClients(config);
-const redis = config.redis.url ? connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
+const redis = config.redis.url ? await connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
 const { app, beginShutdown } = await buildApp({ config, logger, clients, redis });
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();

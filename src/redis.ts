@@ -1,4 +1,4 @@
-import { createClient, type RedisClientType } from '@redis/client';
+import type { RedisClientType } from '@redis/client';
 import type { Logger } from 'pino';
 
 /** The process's one Redis connection, shared by the field cache and the throttle. */
@@ -9,9 +9,11 @@ const ERROR_LOG_INTERVAL_MS = 10_000;
 /**
  * Connects to Redis in the background: the gateway starts and serves even when Redis is down
  * (callers fall back), and reconnects with backoff. Commands fail at once while disconnected
- * (no offline queue), so a Redis outage costs no request more than `timeoutMs`.
+ * (no offline queue), so a Redis outage costs no request more than `timeoutMs`. The client
+ * library is loaded only here, so a gateway without Redis never pays for it.
  */
-export function connectRedis(url: string, timeoutMs: number, logger: Logger): RedisConnection {
+export async function connectRedis(url: string, timeoutMs: number, logger: Logger): Promise<RedisConnection> {
+  const { createClient } = await import('@redis/client');
   const client: RedisConnection = createClient({
     url,
     disableOfflineQueue: true,

@@ -58,18 +58,21 @@ export function gatewayEnv(backends: BackendAddresses, port: number, extra: Reco
   };
 }
 
-/** Forks `node src/main.ts` on a free port without waiting for it (see {@link waitHealthy}). */
+/**
+ * Forks the production build, `node dist/src/main.js` (see `npm run build`; the runner builds it
+ * first), on a free port without waiting for it (see {@link waitHealthy}).
+ */
 export async function launchGateway(options: GatewayOptions): Promise<GatewayProcess> {
   const port = await freePort();
   const env = gatewayEnv(options.backends, port, options.env);
   const execArgv = [
-    ...(options.probe ? ['--expose-gc', '--import', resolve(ROOT, 'bench/processes/gateway-probe.ts')] : []),
+    ...(options.probe ? ['--expose-gc', '--import', resolve(ROOT, 'bench/processes/gateway-probe.js')] : []),
     ...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []),
   ];
   const stdout = options.stdoutFile ? openSync(options.stdoutFile, 'a') : 'ignore';
   const launchedAt = performance.now();
   const child = track(
-    fork(resolve(ROOT, 'src/main.ts'), [], {
+    fork(resolve(ROOT, 'dist/src/main.js'), [], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       execArgv,

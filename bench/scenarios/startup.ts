@@ -46,7 +46,7 @@ export const startupScenario: Scenario = {
         },
       ],
       metrics: { healthzMs, firstQueryMs },
-      notes: ['measured from fork() of `node src/main.ts` (includes Node start-up and TypeScript stripping)'],
+      notes: ['measured from fork() of `node dist/src/main.js` (the production build; includes Node start-up)'],
     };
   },
 };

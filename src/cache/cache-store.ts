@@ -1,4 +1,3 @@
-import KeyvRedis from '@keyv/redis';
 import { Keyv } from 'keyv';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
@@ -53,13 +52,17 @@ function boundedMap(maxEntries: number) {
   };
 }
 
-/** keyv over Redis when a connection is given, else keyv over a bounded least-recently-used map. */
-export function createCacheStore(options: CacheStoreOptions): CacheStore {
-  const keyv = options.redis
-    ? new Keyv({ store: new KeyvRedis(options.redis, { throwOnErrors: true, throwOnConnectError: true }), useKeyPrefix: false, throwOnErrors: true })
-    : new Keyv({ store: boundedMap(options.maxEntries), useKeyPrefix: false, throwOnErrors: true });
+/**
+ * keyv over Redis when a connection is given (its adapter loaded only then), else keyv over a
+ * bounded least-recently-used map.
+ */
+export async function createCacheStore(options: CacheStoreOptions): Promise<CacheStore> {
+  const store = options.redis
+    ? new (await import('@keyv/redis')).default(options.redis, { throwOnErrors: true, throwOnConnectError: true })
+    : boundedMap(options.maxEntries);
+  const keyv = new Keyv({ store, useKeyPrefix: false, throwOnErrors: true });
   let lastLogged = 0;
-  const store: CacheStore = {
+  const cache: CacheStore = {
     kind: options.redis ? 'redis' : 'memory',
     async getMany(keys) {
       if (keys.length === 0) return [];
@@ -90,11 +93,11 @@ export function createCacheStore(options: CacheStoreOptions): CacheStore {
   // keyv also emits errors it handled itself; they are counted where the call fails.
   keyv.on('error', () => undefined);
   function fail(operation: 'get' | 'set' | 'delete', error: unknown): void {
-    store.onFailure?.(operation);
+    cache.onFailure?.(operation);
     const now = Date.now();
     if (now - lastLogged < FAILURE_LOG_INTERVAL_MS) return;
     lastLogged = now;
-    options.logger.warn({ err: error, operation, store: store.kind }, 'field cache unavailable: serving from the backends');
+    options.logger.warn({ err: error, operation, store: cache.kind }, 'field cache unavailable: serving from the backends');
   }
-  return store;
+  return cache;
 }

@@ -56,8 +56,13 @@ export function cacheFields(schema: GraphQLSchema, options: FieldCacheOptions): 
         if (!pending) {
           pending = Promise.resolve(resolve(parent, args, context, info));
           inflight.set(key, pending);
-          const value = await pending.finally(() => inflight.delete(key));
-          if (value !== null && value !== undefined && !(value instanceof Error)) cache.set(key, value, ttlMs);
+          const value = await pending.catch((error: unknown) => {
+            inflight.delete(key);
+            throw error;
+          });
+          // Misses that arrive until the value is in the store still join this resolution.
+          if (value !== null && value !== undefined && !(value instanceof Error)) void cache.set(key, value, ttlMs).finally(() => inflight.delete(key));
+          else inflight.delete(key);
           return value;
         }
         return pending;

@@ -13,6 +13,7 @@ export class RequestCache {
   readonly #store: CacheStore;
   readonly #reads: DataLoader<string, unknown>;
   #writes: CacheWrite[] = [];
+  #flushed: Promise<void> = Promise.resolve();
   readonly #generations = new Map<string, Promise<string>>();
   /** Fields answered from the cache. */
   hits = 0;
@@ -29,10 +30,11 @@ export class RequestCache {
     return this.#reads.load(key);
   }
 
-  /** Stores a value for `ttlMs`; written with the other writes of this tick. */
-  set(key: string, value: unknown, ttlMs: number): void {
-    if (this.#writes.length === 0) setImmediate(() => void this.#flush());
+  /** Stores a value for `ttlMs`; written with the other writes of this tick. Resolves once the store has it (never rejects). */
+  set(key: string, value: unknown, ttlMs: number): Promise<void> {
+    if (this.#writes.length === 0) this.#flushed = new Promise((resolve) => setImmediate(() => void this.#flush().then(resolve)));
     this.#writes.push({ key, value, ttlMs });
+    return this.#flushed;
   }
 
   /** The viewer's current cache generation (read once per request). */

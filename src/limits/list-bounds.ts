@@ -7,7 +7,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   // The orders service refuses orders of more than 100 lines (the gateway places at most 50,
   // but orders placed elsewhere are served too); typical orders hold 1 to 5.
   'Order.items': 100,
-  // The accounts service keeps at most 3 addresses per user; `assumedSize: 3` already says so.
+  // The accounts service seeds 1 to 3 addresses per user and offers no way to add one.
   'User.addresses': 3,
 };
 

@@ -49,6 +49,18 @@ export class GatewayMetrics {
     labelNames: ['operation'] as const,
     registers: [this.registry],
   });
+  readonly limitRejections = new Counter({
+    name: 'gateway_throttle_rejections_total',
+    help: 'Requests refused by a limit before execution, by surface and reason (the error code, e.g. THROTTLED, COST_LIMIT_EXCEEDED).',
+    labelNames: ['surface', 'reason'] as const,
+    registers: [this.registry],
+  });
+  readonly throttleFallbacks = new Counter({
+    name: 'gateway_throttle_fallbacks_total',
+    help: 'Budget charges made in process memory because Redis did not answer, by surface.',
+    labelNames: ['surface'] as const,
+    registers: [this.registry],
+  });
   readonly circuitState = new Gauge({
     name: 'gateway_circuit_state',
     help: 'Circuit breaker state per backend: 0 closed, 1 half-open, 2 open.',

@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import { operationDetailsPlugin } from '../plugins/operation-details.ts';
@@ -12,12 +13,26 @@ import { secureSchema } from './secure-schema.ts';
 import type { SurfaceDefinition } from './surface.ts';
 import { cacheFields, type FieldCacheOptions } from '../cache/field-cache.ts';
 import { fieldCachePolicies } from '../cache/policy.ts';
+import type { SurfaceLimits } from '../limits/limits-config.ts';
+import type { Throttle } from '../limits/throttle.ts';
+import { buildCostModel } from '../limits/cost-model.ts';
+import { costThrottlePlugin } from '../plugins/cost-throttle.ts';
+
+/** A surface's limits at run time: its configured limits, its budgets (none when off), and a rejection counter. */
+export interface SurfaceLimitsRuntime {
+  limits: SurfaceLimits;
+  throttle: Throttle | undefined;
+  onReject(code: string): void;
+}
 
 /** The surface's Apollo plugins, in order. */
-function surfacePlugins(config: Readonly<Config>): ApolloServerPlugin<GatewayContext>[] {
+function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime: SurfaceLimitsRuntime): ApolloServerPlugin<GatewayContext>[] {
   return [
     config.graphql.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     operationDetailsPlugin(),
+    // Abuse and depth limits ran before Apollo (src/limits/abuse-limits-hook.ts); here operations are
+    // priced, charged, executed, then refunded.
+    costThrottlePlugin({ model: buildCostModel(schema), maxCost: runtime.limits.maxCost, throttle: runtime.throttle, onReject: runtime.onReject }),
     // Listed explicitly (Apollo would append it last) so the credentialed-request rule runs after it.
     ApolloServerPluginCacheControl(),
     credentialedPrivatePlugin(),
@@ -32,6 +47,7 @@ export async function createSurfaceServer(
   definition: SurfaceDefinition,
   config: Readonly<Config>,
   fieldCache: Omit<FieldCacheOptions, 'policies'> | undefined,
+  limits: SurfaceLimitsRuntime,
 ): Promise<ApolloServer<GatewayContext>> {
   const executable = makeExecutableSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers });
   const cached = fieldCache ? cacheFields(executable, { ...fieldCache, policies: fieldCachePolicies(executable) }) : executable;
@@ -48,7 +64,10 @@ export async function createSurfaceServer(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: surfacePlugins(config),
+    plugins: surfacePlugins(config, schema, limits),
+    // The abuse hook already parsed with this limit; kept so the parser can never run past it.
+    parseOptions: { maxTokens: limits.limits.maxTokens },
+    allowBatchedHttpRequests: limits.limits.maxBatch > 1,
     // Shutdown is the process's job (src/main.ts drains HTTP first); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
   });

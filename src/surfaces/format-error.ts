@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UpstreamError, type UpstreamErrorCode } from '../../clients/errors.ts';
+import { LIMIT_CODE_SET } from '../limits/limit-error.ts';
 
 /** The `extensions.code` a client sees for each kind of backend failure. */
 export const UPSTREAM_CODES: Readonly<Record<UpstreamErrorCode, string>> = {
@@ -25,6 +26,7 @@ const CLIENT_FACING_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
+  ...LIMIT_CODE_SET,
 ]);
 
 /**

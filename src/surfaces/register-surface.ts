@@ -18,6 +18,10 @@ import { surfaceNamespace } from '../cache/cache-keys.ts';
 import type { CacheStore } from '../cache/cache-store.ts';
 import type { CacheInvalidator } from '../cache/invalidation.ts';
 import { RequestCache } from '../cache/request-cache.ts';
+import type { RedisConnection } from '../redis.ts';
+import { createThrottle } from '../limits/create-throttle.ts';
+import { batchLimitHook } from '../limits/batch-limit.ts';
+import { abuseLimitsHook } from '../limits/abuse-limits-hook.ts';
 
 /** What a surface needs from the process. */
 export interface SurfaceDependencies {
@@ -27,6 +31,8 @@ export interface SurfaceDependencies {
   metrics: GatewayMetrics;
   cacheStore: CacheStore;
   invalidator: CacheInvalidator;
+  /** Shared state for replicas (throttle budgets); absent when `REDIS_URL` is unset. */
+  redis?: RedisConnection | undefined;
 }
 
 const viewers = new WeakMap<FastifyRequest, Viewer>();
@@ -45,7 +51,18 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
         onLookup: (coordinate: string, hit: boolean) => metrics.cacheLookups.inc({ surface, coordinate, result: hit ? 'hit' : 'miss' }),
       }
     : undefined;
-  const server = await createSurfaceServer(definition, config, fieldCache);
+  const limits = config.limits[surface];
+  const onLimit = (code: string) => metrics.limitRejections.inc({ surface, reason: code });
+  const throttle = createThrottle({
+    surface,
+    limits,
+    settings: config.throttle,
+    redis: deps.redis,
+    redisTimeoutMs: config.redis.timeoutMs,
+    logger,
+    onFallback: () => metrics.throttleFallbacks.inc({ surface }),
+  });
+  const server = await createSurfaceServer(definition, config, fieldCache, { limits, throttle, onReject: onLimit });
   const authenticate = createAuthenticator(config.jwt);
   app.addHook('onClose', () => server.stop());
 
@@ -63,6 +80,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
       surface,
       logger: logger.child({ requestId: request.id, surface }),
       viewer,
+      clientAddress: request.ip,
       clients,
       batching: config.batching,
       record,
@@ -95,9 +113,17 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
         recordOf(request).errorCodes.add(code);
         return replyWithGraphQLError(reply, status, code, status === 500 ? 'Internal server error' : error.message);
       });
+      const rejected = (request: FastifyRequest, code: string) => {
+        recordOf(request).errorCodes.add(code);
+        onLimit(code);
+      };
+      // Batch size, then the abuse and depth limits: all before authentication, parsing by Apollo and validation.
+      scope.addHook('preValidation', batchLimitHook(limits.maxBatch, rejected));
+      scope.addHook('preValidation', abuseLimitsHook(limits, rejected));
       scope.route({
         url: '/graphql',
         method: ['GET', 'POST'],
+        bodyLimit: limits.bodyLimitBytes,
         preHandler: async (request, reply) => {
           const auth = await authenticate(request.headers.authorization, surface);
           if (auth.kind === 'invalid') {

@@ -1,0 +1,16 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { replyWithGraphQLError } from '../surfaces/graphql-error-reply.ts';
+import { LIMIT_CODES } from './limit-error.ts';
+
+/**
+ * A Fastify `preValidation` hook refusing a batch (a JSON array of operations) longer than
+ * `maxBatch` with 400 `BATCH_LIMIT_EXCEEDED`. With `maxBatch` 1, batching is off in Apollo Server
+ * itself and an array gets its 400 `BAD_REQUEST`.
+ */
+export function batchLimitHook(maxBatch: number, onReject: (request: FastifyRequest, code: string) => void) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (maxBatch <= 1 || !Array.isArray(request.body) || request.body.length <= maxBatch) return;
+    onReject(request, LIMIT_CODES.batch);
+    await replyWithGraphQLError(reply, 400, LIMIT_CODES.batch, `The request batches ${request.body.length} operations; at most ${maxBatch} are accepted`);
+  };
+}
