@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Config, SurfaceName } from '../config.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -12,6 +13,10 @@ export type Authentication =
 export type Authenticator = (authorization: string | undefined, surface: SurfaceName) => Promise<Authentication>;
 
 const CLOCK_TOLERANCE_S = 5;
+/** Verified tokens remembered per surface (a client sends the same token on every request). */
+const VERIFIED_TOKENS = 10_000;
+/** Longest a verification is reused, so a withdrawn signing key stops working within a minute. */
+const VERIFIED_REUSE_MS = 60_000;
 // The scheme name is case-insensitive (RFC 7235 section 2.1): `bearer` is as good as `Bearer`.
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
@@ -20,14 +25,23 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
  * against a JWKS (keys cached by jose, refetched when a token names an unknown key id, so key
  * rotation needs no restart). Checks issuer, audience (the surface name), expiry and not-before
  * with a small clock tolerance. No header means anonymous; anything else unverifiable is invalid.
+ * A token that verified is remembered for up to a minute (never past its expiry), so the signature
+ * of a client's token is not checked on every request (the exact token string is the key).
  */
 export function createAuthenticator(jwt: Config['jwt']): Authenticator {
   const key: Uint8Array | JWTVerifyGetKey = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : new TextEncoder().encode(jwt.secret);
   const algorithms = jwt.jwksUrl ? ['RS256', 'ES256'] : ['HS256'];
+  const verified = new LRUCache<string, { viewer: Viewer; surface: string; expiresAtMs: number }>({ max: VERIFIED_TOKENS });
   return async (authorization, surface) => {
     if (authorization === undefined || authorization === '') return { kind: 'anonymous' };
     const token = BEARER.exec(authorization)?.[1];
     if (!token) return { kind: 'invalid', reason: 'malformed Authorization header' };
+    const known = verified.get(token);
+    if (known && known.surface === surface) {
+      if (Date.now() <= known.expiresAtMs) return { kind: 'viewer', viewer: known.viewer };
+      verified.delete(token);
+      return { kind: 'invalid', reason: 'ERR_JWT_EXPIRED' };
+    }
     let payload: JWTPayload;
     try {
       const options = { algorithms, issuer: jwt.issuer, audience: surface, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['sub', 'exp'] };
@@ -35,7 +49,10 @@ export function createAuthenticator(jwt: Config['jwt']): Authenticator {
     } catch (error) {
       return { kind: 'invalid', reason: error instanceof errors.JOSEError ? error.code : 'unverifiable token' };
     }
-    return { kind: 'viewer', viewer: viewerFrom(payload) };
+    const viewer = viewerFrom(payload);
+    const expiresAtMs = Math.min(((payload.exp as number) + CLOCK_TOLERANCE_S) * 1000, Date.now() + VERIFIED_REUSE_MS);
+    verified.set(token, { viewer, surface, expiresAtMs });
+    return { kind: 'viewer', viewer };
   };
 }
 

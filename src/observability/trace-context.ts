@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const ZERO_TRACE = '0'.repeat(32);
@@ -10,9 +10,15 @@ const ZERO_SPAN = '0'.repeat(16);
  */
 export function childTraceparent(incoming: string | undefined): string {
   const match = incoming ? TRACEPARENT.exec(incoming.trim().toLowerCase()) : null;
-  const spanId = randomBytes(8).toString('hex');
+  const spanId = randomHex().slice(0, 16);
   if (match && match[1] !== ZERO_TRACE && match[2] !== ZERO_SPAN) return `00-${match[1]}-${spanId}-${match[3]}`;
-  return `00-${randomBytes(16).toString('hex')}-${spanId}-01`;
+  return `00-${randomHex()}-${spanId}-01`;
+}
+
+// randomUUID draws from a cached entropy pool: far cheaper per request than randomBytes.
+// Its 4 version bits are fixed, which leaves 122 random bits, plenty for trace and span ids.
+function randomHex(): string {
+  return randomUUID().replaceAll('-', '');
 }
 
 /** The trace id of a `traceparent` value. */
