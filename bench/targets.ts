@@ -39,6 +39,8 @@ export function evaluateTargets(scenarios: readonly ScenarioResult[]): TargetRes
   const logging = metricsOf(scenarios, 'logging');
   const memory = metricsOf(scenarios, 'memory');
   const startup = metricsOf(scenarios, 'startup');
+  const authorization = metricsOf(scenarios, 'authorization');
+  const cache = metricsOf(scenarios, 'cache');
   const targets: TargetResult[] = [];
 
   const expected = web?.expectedCallsPerOp;
@@ -60,7 +62,14 @@ export function evaluateTargets(scenarios: readonly ScenarioResult[]): TargetRes
   ] as const) {
     targets.push(judge(`overhead: gateway CPU <= 0.35 ms per backend call (${name})`, m?.cpuMsPerCall, (v) => v <= LIMITS.cpuMsPerCall, `${fixed(m?.cpuMsPerCall, 3)} ms`));
   }
-  targets.push({ target: 'authorization: shield <= 1.3x on a 1,000-item list', measured: 'graphql-shield not in the gateway yet', status: 'pending' });
+  targets.push(
+    judge(
+      'authorization: shield <= 1.3x on a 1,000-item list',
+      authorization?.cpuRatio,
+      (v) => v <= LIMITS.shieldRatio,
+      `${fixed(authorization?.cpuRatio)}x CPU per operation (no-shield req/s ${fixed(authorization?.rpsRatio)}x)`,
+    ),
+  );
 
   const lines = logging?.linesPerRequest;
   if (typeof lines === 'number' && lines < 0.99) {
@@ -72,7 +81,14 @@ export function evaluateTargets(scenarios: readonly ScenarioResult[]): TargetRes
   } else {
     targets.push(judge('logging: one pino line per request costs <= 2% throughput', logging?.costPercent, (v) => v <= LIMITS.loggingCostPercent, `${fixed(logging?.costPercent, 1)}% (${fixed(lines)} lines/request)`));
   }
-  targets.push({ target: 'cache: warm = 0 backend calls and >= 5x faster than cold', measured: 'field cache not in the gateway yet', status: 'pending' });
+  targets.push(
+    judge(
+      'cache: warm = 0 backend calls and >= 5x faster than cold',
+      cache?.speedup,
+      (v) => v >= LIMITS.cacheSpeedup && cache?.warmCallsPerOp === 0,
+      `${fixed(cache?.speedup)}x req/s, ${fixed(cache?.warmCallsPerOp)} backend calls/op warm (cold ${fixed(cache?.coldCallsPerOp)})`,
+    ),
+  );
 
   targets.push(judge('memory: idle RSS <= 150 MB', memory?.idleRssMb, (v) => v <= LIMITS.idleRssMb, `${fixed(memory?.idleRssMb, 0)} MB`));
   targets.push(

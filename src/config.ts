@@ -54,6 +54,7 @@ const environment = z.object({
   // Depth, cost, abuse limits and budgets per surface: see src/limits/limits-config.ts.
   ...limitsEnvironment,
   CACHE_ENABLED: bool.default(true),
+  AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
   CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
 });
 
@@ -109,6 +110,11 @@ export interface Config {
   limits: Record<SurfaceName, SurfaceLimits>;
   /** Whether budgets are charged, and their Redis key prefix. */
   throttle: ThrottleSettings;
+  /**
+   * `shield`: every field passes the surface's rule tree. `off` exists only to measure what
+   * authorization costs (the benchmark); it is refused in production.
+   */
+  authorization: 'shield' | 'off';
   /** Field cache: in memory (bounded LRU, `maxEntries`) unless Redis is configured. */
   cache: { enabled: boolean; maxEntries: number };
   /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
@@ -153,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   // Read from the raw environment so that it is listed beside every other problem.
   if (parsed.success) problems.push(...limitProblems(parsed.data));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) problems.push('JWT_SECRET or JWT_JWKS_URL: one is required in production');
+  if (env.NODE_ENV === 'production' && env.AUTHORIZATION === 'off') problems.push('AUTHORIZATION="off": refused in production (it exists to measure authorization)');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const development = e.NODE_ENV !== 'production';
@@ -180,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     limits: surfaceLimitsFrom(e),
     throttle: throttleSettingsFrom(e),
     cache: { enabled: e.CACHE_ENABLED, maxEntries: e.CACHE_MAX_ENTRIES },
+    authorization: e.AUTHORIZATION,
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,
       retryRatio: e.RETRY_BUDGET_RATIO,

@@ -54,6 +54,12 @@ export function gatewayEnv(backends: BackendAddresses, port: number, extra: Reco
     CATALOG_URL: backends.catalog,
     ORDERS_ADDRESS: backends.orders,
     INVENTORY_URL: backends.inventory,
+    // One load generator is one client: budgets sized for a fleet of clients keep the throttle's
+    // code path in every measurement without rejecting the load.
+    WEB_THROTTLE_CAPACITY: '1000000000',
+    WEB_THROTTLE_RESTORE_RATE: '1000000000',
+    MOBILE_THROTTLE_CAPACITY: '1000000000',
+    MOBILE_THROTTLE_RESTORE_RATE: '1000000000',
     ...extra,
   };
 }

@@ -4,7 +4,8 @@ import { memoryScenario } from './memory.ts';
 import { mobileHomeScenario } from './mobile-home.ts';
 import { orderHistoryScenario } from './order-history.ts';
 import { overheadScenario } from './overhead.ts';
-import { authorizationScenario, cacheScenario } from './pending.ts';
+import { authorizationScenario } from './authorization.ts';
+import { cacheScenario } from './cache.ts';
 import type { Scenario } from './scenario.ts';
 import { startupScenario } from './startup.ts';
 
