@@ -2,16 +2,9 @@
 // process; Ctrl-C or SIGTERM stops both. Children also stop by themselves if this process dies.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { ConfigError, loadConfig, type Config } from '../src/config.ts';
+import { loadConfigOrExit } from '../src/config.ts';
 
-let config: Readonly<Config>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 
 const children: { child: ChildProcess; exited: Promise<unknown> }[] = [];
 const track = (child: ChildProcess): ChildProcess => {

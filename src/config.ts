@@ -205,3 +205,14 @@ function deepFreeze<T extends object>(value: T): Readonly<T> {
   }
   return Object.freeze(value);
 }
+
+/** For entry points: the configuration, or the list of problems on stderr and exit code 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -1,17 +1,10 @@
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createLogger } from './observability/logger.ts';
 import { closeClients, createClients } from './clients.ts';
 import { buildApp } from './app.ts';
 import { closeRedis, connectRedis } from './redis.ts';
 
-let config: Readonly<Config>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 
 const logger = createLogger(config.log);
 const clients = createClients(config);
