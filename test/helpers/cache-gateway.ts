@@ -12,8 +12,10 @@ import { closeClients, createClients } from '../../src/clients.ts';
 import { closeRedis, connectRedis } from '../../src/redis.ts';
 import { backendEnv, type TestGateway } from './gateway.ts';
 
-/** The Redis database the cache tests use, so that flushing it touches nothing else on the shared server. */
+/** The Redis database of the shared-Redis test: flushing it touches nothing else on the server. */
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379/7';
+/** The differential test's own database, so that its flush never races the shared-Redis test (files run in parallel). */
+export const DIFFERENTIAL_REDIS_URL = 'redis://127.0.0.1:6379/10';
 
 /**
  * Starts a gateway (silent logs) on a free port; with `REDIS_URL` in `env` it opens its own Redis
@@ -23,7 +25,7 @@ export async function startCacheGateway(backends: Backends, env: Record<string, 
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...backendEnv(backends), ...env });
   const logger = pino({ level: 'silent' });
   const clients = createClients(config);
-  const redis = config.redis.url ? connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
+  const redis = config.redis.url ? await connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
   if (redis) await waitUntil(() => redis.isReady, 5_000);
   const { app } = await buildApp({ config, logger, clients, redis });
   await app.listen({ host: '127.0.0.1', port: 0 });
