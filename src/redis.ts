@@ -46,6 +46,7 @@ export async function withTimeout<T>(command: Promise<T>, timeoutMs: number): Pr
 
 /** Closes the connection without waiting for a Redis that does not answer. */
 export async function closeRedis(client: RedisConnection): Promise<void> {
-  if (client.isOpen) await client.close().catch(() => client.destroy());
-  else client.destroy();
+  // A client still reconnecting (isOpen but not ready) would wait for Redis forever in close().
+  if (client.isReady) await client.close().catch(() => client.destroy());
+  else if (client.isOpen) client.destroy();
 }

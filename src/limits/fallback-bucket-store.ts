@@ -1,4 +1,4 @@
-import type { BucketResult, BucketSpec, BucketStore } from './bucket.ts';
+import type { BucketResult, BucketSpec } from './bucket.ts';
 import type { MemoryBucketStore } from './memory-bucket-store.ts';
 import type { RedisBucketStore } from './redis-bucket-store.ts';
 
@@ -27,7 +27,7 @@ export class FallbackBucketStore {
     this.#onFallback = onFallback;
   }
 
-  /** Takes `cost` points (see {@link BucketStore.take}) from the shared budget, else the local one. */
+  /** Takes `cost` points (see `BucketStore.take`) from the shared budget, else the local one. */
   async take(key: string, cost: number, spec: BucketSpec, source: BucketSource = 'shared'): Promise<SourcedResult> {
     if (this.#shared && source === 'shared') {
       if (this.#shared.ready) {

@@ -25,7 +25,7 @@ export async function startLimitsGateway(backends: Backends, env: Record<string,
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...backendEnv(backends), ...env });
   const logger = pino({ level: 'silent' });
   const clients = createClients(config);
-  const redis = config.redis.url ? connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
+  const redis = config.redis.url ? await connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
   for (let waited = 0; redis && !redis.isReady && waited < waitForRedisMs; waited += 20) await sleep(20);
   const { app } = await buildApp({ config, logger, clients, redis });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -55,6 +55,6 @@ export interface CostExtension {
 }
 
 /** Reads `extensions.cost` from a response body (undefined when absent). */
-export function costOf(body: { extensions?: Record<string, unknown> }): CostExtension | undefined {
-  return body.extensions?.cost as CostExtension | undefined;
+export function costOf(body: object): CostExtension | undefined {
+  return (body as { extensions?: { cost?: CostExtension } }).extensions?.cost;
 }
