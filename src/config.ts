@@ -48,7 +48,7 @@ const environment = z.object({
   BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
   BREAKER_VOLUME: z.coerce.number().int().min(1).max(10_000).default(10),
   BREAKER_RESET_MS: positiveMs.default(5_000),
-  BACKEND_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(64),
+  BACKEND_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(256),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_TIMEOUT_MS: positiveMs.default(100),
   // Depth, cost, abuse limits and budgets per surface: see src/limits/limits-config.ts.

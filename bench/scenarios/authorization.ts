@@ -37,7 +37,8 @@ export const authorizationScenario: Scenario = {
   id: 'authorization',
   title: '1,000-item list: shield vs none',
   async run(ctx) {
-    const common = { NODE_ENV: 'test' };
+    // Eleven root fields (ten aliased pages and `me`): over the default root-field limit of 10.
+    const common = { NODE_ENV: 'test', WEB_MAX_ROOT_FIELDS: '20' };
     const shielded = await ctx.gateway('authz-shield', common);
     const open = await ctx.gateway('authz-off', { ...common, AUTHORIZATION: 'off' });
     const token = await tokenFor(shielded.env, BENCH_USER);

@@ -7,8 +7,8 @@ export const cacheScenario: Scenario = {
   id: 'cache',
   title: 'cached vs cold (web product page)',
   async run(ctx) {
-    const warm = await ctx.gateway('default');
-    const cold = await ctx.gateway('no-cache', { CACHE_ENABLED: 'false' });
+    const warm = await ctx.gateway('cache-on', { CACHE_ENABLED: 'true' });
+    const cold = await ctx.gateway('default');
     const token = await tokenFor(warm.env, BENCH_USER);
     const query = operation('web', 'product-page');
     const specWarm = graphqlRequest(warm.url, 'web', query, { variables: { id: 'p42' }, token });

@@ -3,6 +3,7 @@ import CircuitBreaker from 'opossum';
 import { UpstreamError, type ServiceName, type UpstreamErrorCode } from '../errors.ts';
 import type { CallOptions } from '../call-options.ts';
 import { RetryBudget, backoffMs } from './retry-budget.ts';
+import { Bulkhead } from './bulkhead.ts';
 
 /** How one backend is protected. Every field has a default. */
 export interface GuardOptions {
@@ -24,8 +25,10 @@ export interface GuardOptions {
   breakerResetMs?: number;
   /** Rolling window of the failure statistics, in milliseconds. Default 10000. */
   breakerWindowMs?: number;
-  /** Most calls in flight at once (bulkhead); further calls fail fast. Default 64. */
+  /** Most calls in flight at once (bulkhead); further calls wait for a slot within their deadline. Default 256. */
   maxConcurrent?: number;
+  /** Calls that may wait for a slot; more fail fast. Default 4 × maxConcurrent. */
+  maxWaiting?: number;
   /** Circuit breaker and bulkhead on. Default true. */
   breaker?: boolean;
 }
@@ -66,6 +69,7 @@ export class BackendGuard {
   readonly #options: Required<GuardOptions>;
   readonly #budget: RetryBudget;
   readonly #breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
+  readonly #bulkhead: Bulkhead | undefined;
   #state: CircuitState = 'closed';
   readonly #listeners = new Set<(state: CircuitState) => void>();
 
@@ -81,10 +85,12 @@ export class BackendGuard {
       breakerVolume: 10,
       breakerResetMs: 5_000,
       breakerWindowMs: 10_000,
-      maxConcurrent: 64,
+      maxConcurrent: 256,
+      maxWaiting: 4 * (options.maxConcurrent ?? 256),
       breaker: true,
       ...options,
     };
+    this.#bulkhead = this.#options.breaker ? new Bulkhead(this.#options.maxConcurrent, this.#options.maxWaiting) : undefined;
     this.#budget = new RetryBudget(this.#options.retryRatio, 10);
     this.#breaker = new CircuitBreaker((attempt: () => Promise<unknown>) => attempt(), {
       enabled: this.#options.breaker,
@@ -93,7 +99,6 @@ export class BackendGuard {
       volumeThreshold: this.#options.breakerVolume,
       resetTimeout: this.#options.breakerResetMs,
       rollingCountTimeout: this.#options.breakerWindowMs,
-      capacity: this.#options.maxConcurrent,
       errorFilter: (error: unknown) => error instanceof UpstreamError && NOT_A_FAILURE.has(error.code),
     });
     this.#breaker.on('open', () => this.#setState('open'));
@@ -124,7 +129,7 @@ export class BackendGuard {
     for (let number = 1; ; number++) {
       const started = performance.now();
       try {
-        const result = (await this.#fire(operation, () => attempt(attemptCall))) as T;
+        const result = (await this.#fire(operation, deadline, () => attempt(attemptCall))) as T;
         call.observer?.({ service: this.service, operation, outcome: 'ok', durationMs: performance.now() - started, attempt: number });
         return result;
       } catch (error) {
@@ -150,16 +155,24 @@ export class BackendGuard {
     this.#breaker.shutdown();
   }
 
-  async #fire(operation: string, attempt: () => Promise<unknown>): Promise<unknown> {
+  async #fire(operation: string, deadline: number, attempt: () => Promise<unknown>): Promise<unknown> {
+    const fastFail = (reason: string, cause: unknown): UpstreamError =>
+      new UpstreamError(`${this.service} ${operation}: ${reason}`, { service: this.service, code: 'UNAVAILABLE', operation, cause, fastFailed: true });
+    // An open circuit fails at once, without queueing for a slot.
+    if (this.#breaker.opened) throw fastFail('circuit open', undefined);
+    let release: (() => void) | undefined;
+    try {
+      release = await this.#bulkhead?.acquire(deadline);
+    } catch (error) {
+      throw fastFail(`bulkhead ${(error as Error).message}: ${this.#options.maxConcurrent} calls in flight`, error);
+    }
     try {
       return await this.#breaker.fire(attempt);
     } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (code === 'EOPENBREAKER' || code === 'ESEMLOCKED') {
-        const reason = code === 'EOPENBREAKER' ? 'circuit open' : `more than ${this.#options.maxConcurrent} calls in flight`;
-        throw new UpstreamError(`${this.service} ${operation}: ${reason}`, { service: this.service, code: 'UNAVAILABLE', operation, cause: error, fastFailed: true });
-      }
+      if ((error as { code?: unknown } | null)?.code === 'EOPENBREAKER') throw fastFail('circuit open', error);
       throw error;
+    } finally {
+      release?.();
     }
   }
 
