@@ -1,39 +1,11 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 // Any markup declaration (DOCTYPE, ENTITY, ...) is refused before parsing, so no entity can be
 // declared or expanded (XXE, billion laughs); comments and CDATA sections stay allowed.
 const MARKUP_DECLARATION = /<!(?!--|\[CDATA\[)/;
 
-const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
-
-// With entity processing off the parser leaves even `&amp;` alone; the five predefined entities
-// and character references are part of XML itself (no DTD needed), so they are decoded here.
-function decodeReferences(text: string): string {
-  return text.replace(REFERENCE, (_match, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return PREDEFINED_ENTITIES[name] as string;
-    return String.fromCodePoint(hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal));
-  });
-}
-
 /** Names that may repeat in an inventory response; always parsed as arrays so one element looks like many. */
 const REPEATABLE = new Set(['item', 'missing']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Prefixes are chosen by the sender (soap:, SOAP-ENV:, ...); the parsed shape is checked by name.
-  removeNSPrefix: true,
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: (name, _path, _isLeaf, isAttribute) => !isAttribute && REPEATABLE.has(name),
-  tagValueProcessor: (_name, value) => decodeReferences(value),
-  attributeValueProcessor: (_name, value) => decodeReferences(value),
-});
 
 /** The XML was refused: a markup declaration, or not well-formed. */
 export class UnsafeXmlError extends Error {
@@ -43,19 +15,65 @@ export class UnsafeXmlError extends Error {
   }
 }
 
+interface Frame {
+  name: string;
+  attributes: Record<string, string>;
+  children: Map<string, unknown[]>;
+  text: string;
+}
+
+const localName = (qualified: string): string => qualified.slice(qualified.indexOf(':') + 1);
+
 /**
- * Parses an XML document from the network into fast-xml-parser's object shape (namespace
- * prefixes removed, attributes as `@_name`, all text as strings, `item` and `missing` always
- * arrays). Throws {@link UnsafeXmlError} for a DOCTYPE or entity declaration (never expanded)
- * or for XML that is not well-formed.
+ * Parses an XML document from the network into a plain object: namespace prefixes removed,
+ * attributes as `@_name`, trimmed text as strings (`#text` beside attributes), an empty element as `''`,
+ * `item` and `missing` always arrays, other repeated names arrays too. saxes checks
+ * well-formedness in the same pass and knows only XML's predefined entities, so nothing is
+ * expanded. Throws {@link UnsafeXmlError} for a DOCTYPE or entity declaration, or for XML that
+ * is not well-formed.
  */
 export function parseUntrustedXml(xml: string): unknown {
   if (MARKUP_DECLARATION.test(xml)) throw new UnsafeXmlError('DOCTYPE and entity declarations are refused');
-  const verdict = XMLValidator.validate(xml);
-  if (verdict !== true) throw new UnsafeXmlError(`Malformed XML: ${verdict.err.msg}`);
+  const root: Frame = { name: '', attributes: {}, children: new Map(), text: '' };
+  const stack: Frame[] = [root];
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const attributes: Record<string, string> = {};
+    for (const [name, value] of Object.entries(tag.attributes)) {
+      if (name !== 'xmlns' && !name.startsWith('xmlns:')) attributes[`@_${localName(name)}`] = value;
+    }
+    stack.push({ name: localName(tag.name), attributes, children: new Map(), text: '' });
+  });
+  parser.on('text', (text) => {
+    (stack.at(-1) as Frame).text += text;
+  });
+  parser.on('cdata', (text) => {
+    (stack.at(-1) as Frame).text += text;
+  });
+  parser.on('closetag', () => {
+    const frame = stack.pop() as Frame;
+    const parent = stack.at(-1) as Frame;
+    const siblings = parent.children.get(frame.name);
+    if (siblings) siblings.push(valueOf(frame));
+    else parent.children.set(frame.name, [valueOf(frame)]);
+  });
   try {
-    return parser.parse(xml);
+    parser.write(xml).close();
   } catch (error) {
     throw new UnsafeXmlError(`Malformed XML: ${(error as Error).message}`);
   }
+  return valueOf(root);
+}
+
+function valueOf(frame: Frame): unknown {
+  const hasAttributes = Object.keys(frame.attributes).length > 0;
+  if (frame.children.size === 0) {
+    // Values are trimmed: the contract's simple types (xs:int, xs:decimal, tokens) allow no padding.
+    const text = frame.text.trim();
+    if (!hasAttributes) return text;
+    return text === '' ? { ...frame.attributes } : { '#text': text, ...frame.attributes };
+  }
+  const value: Record<string, unknown> = { ...frame.attributes };
+  for (const [name, values] of frame.children) value[name] = values.length > 1 || REPEATABLE.has(name) ? values : values[0];
+  return value;
 }

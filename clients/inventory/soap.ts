@@ -1,4 +1,3 @@
-import { XMLBuilder } from 'fast-xml-parser';
 import { stockLevelsEnvelopeSchema } from './response-schema.ts';
 import { parseUntrustedXml } from './safe-xml.ts';
 import type { Currency, StockLevel } from './types.ts';
@@ -30,19 +29,16 @@ export class BadSoapResponseError extends Error {
   }
 }
 
-// The builder escapes text and attribute values (its processEntities default).
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
-/** The SOAP 1.1 request envelope of GetStockLevels. */
+/** The SOAP 1.1 request envelope of GetStockLevels (a fixed shape: a template with every value escaped). */
 export function getStockLevelsEnvelope(skus: readonly string[], currency: Currency): string {
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
-    'soap:Envelope': {
-      '@_xmlns:soap': SOAP_ENV_NS,
-      '@_xmlns:inv': INVENTORY_NS,
-      'soap:Body': { 'inv:GetStockLevels': { 'inv:currency': currency, 'inv:sku': [...skus] } },
-    },
-  }) as string;
+  const skuElements = skus.map((sku) => `<inv:sku>${escapeXml(sku)}</inv:sku>`).join('');
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP_ENV_NS}" xmlns:inv="${INVENTORY_NS}">` +
+    `<soap:Body><inv:GetStockLevels><inv:currency>${escapeXml(currency)}</inv:currency>${skuElements}</inv:GetStockLevels></soap:Body></soap:Envelope>`
+  );
 }
 
 /** Parses and validates a GetStockLevels answer (a 200 response or a 500 Fault). Throws {@link BadSoapResponseError}. */
