@@ -35,9 +35,30 @@ export function actualCost(model: CostModel, document: DocumentNode, operation: 
     }
   };
 
+  // Every item of a list shares its selection sets: merge them once per list, not once per item.
+  const merged = new WeakMap<readonly SelectionSetNode[], Map<string, FieldNode[]>>();
+  const fieldsOf = (sets: readonly SelectionSetNode[]): Map<string, FieldNode[]> => {
+    let fields = merged.get(sets);
+    if (!fields) {
+      fields = new Map();
+      collect(sets, fields, new Set());
+      merged.set(sets, fields);
+    }
+    return fields;
+  };
+
+  const children = new WeakMap<FieldNode[], SelectionSetNode[]>();
+  const childSetsOf = (nodes: FieldNode[]): SelectionSetNode[] => {
+    let sets = children.get(nodes);
+    if (!sets) {
+      sets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+      children.set(nodes, sets);
+    }
+    return sets;
+  };
+
   const objectCost = (sets: readonly SelectionSetNode[], type: GraphQLNamedType, value: ResultObject): number => {
-    const fields = new Map<string, FieldNode[]>();
-    collect(sets, fields, new Set());
+    const fields = fieldsOf(sets);
     let total = 0;
     for (const [key, nodes] of fields) {
       const first = nodes[0] as FieldNode;
@@ -45,7 +66,7 @@ export function actualCost(model: CostModel, document: DocumentNode, operation: 
       const cost = model.field(type.name, first.name.value);
       if (!cost) continue;
       for (const argument of first.arguments ?? []) total += cost.argumentWeights.get(argument.name.value) ?? 0;
-      const childSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+      const childSets = childSetsOf(nodes);
       const resolved = value[key];
       const items = Array.isArray(resolved) ? resolved : [resolved];
       if (resolved === null || resolved === undefined) {
