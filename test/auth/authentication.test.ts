@@ -2,6 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Backends } from '../../backends/start.ts';
 import { graphql, startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { withoutCost } from '../helpers/cost-extension.ts';
 import { assertUnauthenticated, craftToken, nowS, unsignedToken } from '../helpers/auth-tokens.ts';
 import { newSigningKey, startJwksServer, type JwksServer, type SigningKey } from '../helpers/jwks-server.ts';
 
@@ -80,13 +81,13 @@ describe('clock tolerance (5 s)', () => {
     const token = await craftToken(gateway.config, { claims: { sub: 'u4', exp: nowS() - 3 } });
     const response = await graphql(gateway, 'web', WEB_ME, { token });
     assert.equal(response.status, 200);
-    assert.deepEqual(response.body, { data: { me: { id: 'u4' } } });
+    assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u4' } } });
   });
 
   it('accepts a token whose not-before is 3 s ahead', async () => {
     const token = await craftToken(gateway.config, { claims: { sub: 'u4', nbf: nowS() + 3 } });
     const response = await graphql(gateway, 'web', WEB_ME, { token });
-    assert.deepEqual(response.body, { data: { me: { id: 'u4' } } });
+    assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u4' } } });
   });
 });
 
@@ -100,20 +101,20 @@ describe('audience: the surface name', () => {
     const token = await craftToken(gateway.config, { claims: { sub: 'u2', aud: ['mobile'] } });
     const response = await graphql(gateway, 'mobile', MOBILE_GREETING, { token });
     assert.equal(response.status, 200);
-    assert.deepEqual(response.body, { data: { home: { greeting: greetingOf('u2') } } });
+    assert.deepEqual(withoutCost(response.body), { data: { home: { greeting: greetingOf('u2') } } });
   });
 
   it('refuses a web-only token (aud as a single string) on mobile and accepts it on web', async () => {
     const token = await craftToken(gateway.config, { claims: { sub: 'u2', aud: 'web' } });
     await assertRefusedEverywhere(`Bearer ${token}`, ['mobile']);
     const response = await graphql(gateway, 'web', WEB_ME, { token });
-    assert.deepEqual(response.body, { data: { me: { id: 'u2' } } });
+    assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u2' } } });
   });
 
   it('accepts a token for both surfaces on both', async () => {
     const token = await craftToken(gateway.config, { claims: { sub: 'u5', aud: ['web', 'mobile'] } });
-    assert.deepEqual((await graphql(gateway, 'web', WEB_ME, { token })).body, { data: { me: { id: 'u5' } } });
-    assert.deepEqual((await graphql(gateway, 'mobile', MOBILE_GREETING, { token })).body, { data: { home: { greeting: greetingOf('u5') } } });
+    assert.deepEqual(withoutCost((await graphql(gateway, 'web', WEB_ME, { token })).body), { data: { me: { id: 'u5' } } });
+    assert.deepEqual(withoutCost((await graphql(gateway, 'mobile', MOBILE_GREETING, { token })).body), { data: { home: { greeting: greetingOf('u5') } } });
   });
 });
 
@@ -121,7 +122,7 @@ describe('the Authorization header', () => {
   it('takes the scheme name in any case (RFC 7235)', async () => {
     const token = await craftToken(gateway.config, { claims: { sub: 'u6' } });
     const response = await send(gateway, 'web', `bearer ${token}`, WEB_ME);
-    assert.deepEqual(response.body, { data: { me: { id: 'u6' } } });
+    assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u6' } } });
   });
 
   it('absent: the request is anonymous and public fields answer', async () => {
@@ -129,9 +130,9 @@ describe('the Authorization header', () => {
     assert.ok(product);
     const web = await graphql(gateway, 'web', 'query ($id: ID!) { me { id } product(id: $id) { id name } }', { variables: { id: product.id } });
     assert.equal(web.status, 200);
-    assert.deepEqual(web.body, { data: { me: null, product: { id: product.id, name: product.name } } });
+    assert.deepEqual(withoutCost(web.body), { data: { me: null, product: { id: product.id, name: product.name } } });
     const mobile = await graphql(gateway, 'mobile', 'query { home { greeting recentOrders { id } } }');
-    assert.deepEqual(mobile.body, { data: { home: { greeting: 'Welcome', recentOrders: [] } } });
+    assert.deepEqual(withoutCost(mobile.body), { data: { home: { greeting: 'Welcome', recentOrders: [] } } });
   });
 });
 
@@ -158,12 +159,12 @@ describe('JWKS (RS256 and ES256 keys of an identity provider)', () => {
   it('accepts an RS256 token', async () => {
     const response = await graphql(idp, 'web', WEB_ME, { token: await signedBy(rsa, 'u7') });
     assert.equal(response.status, 200);
-    assert.deepEqual(response.body, { data: { me: { id: 'u7' } } });
+    assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u7' } } });
   });
 
   it('accepts an ES256 token', async () => {
     const response = await graphql(idp, 'mobile', MOBILE_GREETING, { token: await signedBy(ec, 'u8') });
-    assert.deepEqual(response.body, { data: { home: { greeting: greetingOf('u8') } } });
+    assert.deepEqual(withoutCost(response.body), { data: { home: { greeting: greetingOf('u8') } } });
   });
 
   it('refuses an HS256 token, even one signed with the development secret', async () => {
@@ -184,7 +185,7 @@ describe('JWKS (RS256 and ES256 keys of an identity provider)', () => {
     t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
     t.mock.timers.tick(JOSE_JWKS_COOLDOWN_MS + 1_000);
     const response = await graphql(idp, 'web', WEB_ME, { token: await signedBy(rotated, 'u9') });
-    assert.deepEqual(response.body, { data: { me: { id: 'u9' } } });
+    assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u9' } } });
     assert.ok(jwks.fetches() > fetchesBefore, 'the unknown kid made the gateway fetch the key set again');
 
     backends.control.reset();

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Backends } from '../../backends/start.ts';
 import { graphql, startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { withoutCost } from '../helpers/cost-extension.ts';
 import { assertUnauthenticated } from '../helpers/auth-tokens.ts';
 
 const run = promisify(execFile);
@@ -42,7 +43,7 @@ describe('npm run token', () => {
 
     const web = await graphql(gateway, 'web', '{ me { id } user(id: "u1") { id email } }', { token });
     assert.equal(web.status, 200);
-    assert.deepEqual(web.body, { data: { me: { id: 'u7' }, user: { id: 'u1', email: backends.dataset.users.get('u1')?.email } } });
+    assert.deepEqual(withoutCost(web.body), { data: { me: { id: 'u7' }, user: { id: 'u1', email: backends.dataset.users.get('u1')?.email } } });
 
     backends.control.reset();
     assertUnauthenticated(await graphql(gateway, 'mobile', '{ home { greeting } }', { token }));

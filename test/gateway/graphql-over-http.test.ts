@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { serverAudits } from 'graphql-http';
 import type { Backends } from '../../backends/start.ts';
 import { startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { assertCostExtension, withoutCost } from '../helpers/cost-extension.ts';
 
 const SURFACES = ['web', 'mobile'] as const;
 const SERVICES = ['accounts', 'catalog', 'orders', 'inventory'] as const;
@@ -70,14 +71,18 @@ describe('GET and CSRF prevention', () => {
     const response = await fetch(url, { headers: { 'x-apollo-operation-name': 'Ping', accept: 'application/graphql-response+json' } });
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^application\/graphql-response\+json/);
-    assert.deepEqual(await response.json(), { data: { __typename: 'Query' } });
+    const body: unknown = await response.json();
+    assertCostExtension(body);
+    assert.deepEqual(withoutCost(body), { data: { __typename: 'Query' } });
   });
 
   it('serves a GET query sent with content-type application/json, as Apollo Client web does', async () => {
     const url = `${gateway.url}/web/graphql?query=${encodeURIComponent('{ __typename }')}`;
     const response = await fetch(url, { headers: { 'content-type': 'application/json' } });
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { data: { __typename: 'Query' } });
+    const body: unknown = await response.json();
+    assertCostExtension(body);
+    assert.deepEqual(withoutCost(body), { data: { __typename: 'Query' } });
   });
 });
 
