@@ -14,7 +14,7 @@ export interface GatewayOptions {
   /** Name shown in logs and errors. */
   name: string;
   backends: BackendAddresses;
-  /** Extra environment, e.g. `{BATCHING: 'false'}` or `{LOG_LEVEL: 'info'}`. Defaults: production, silent logs. */
+  /** Extra environment, e.g. `{BATCHING: 'false'}` or `{LOG_LEVEL: 'info'}`. Defaults: production, silent logs, cache off. */
   env?: Record<string, string>;
   /** Where stdout goes: a file path (log lines), or nowhere (default). */
   stdoutFile?: string;
