@@ -12,6 +12,8 @@ export interface ControlClient {
   stats(): Promise<Record<string, ServiceCounters>>;
   /** Calls per service that carried `x-request-id: requestId`, among each service's most recent 1,000 calls. */
   callsForRequest(requestId: string): Promise<Record<string, number>>;
+  /** Changes fault knobs of one service (`PATCH /faults/:service`), e.g. `{hang: true}`. */
+  setFaults(service: string, faults: Record<string, number | boolean>): Promise<void>;
 }
 
 /** A client for the control plane at `baseUrl`. */
@@ -27,6 +29,16 @@ export function controlClient(baseUrl: string): ControlClient {
       if (!response.ok) throw new Error(`control plane stats: HTTP ${response.status}`);
       const all = (await response.json()) as Record<string, ServiceCounters>;
       return Object.fromEntries(Object.entries(all).map(([service, s]) => [service, { calls: s.calls, byMethod: s.byMethod }]));
+    },
+    async setFaults(service, faults) {
+      const response = await fetch(`${baseUrl}/faults/${service}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(faults),
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`control plane faults of ${service}: HTTP ${response.status}`);
     },
     async callsForRequest(requestId) {
       const response = await fetch(`${baseUrl}/stats`, { signal: AbortSignal.timeout(30_000) });

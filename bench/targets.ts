@@ -41,6 +41,7 @@ export function evaluateTargets(scenarios: readonly ScenarioResult[]): TargetRes
   const startup = metricsOf(scenarios, 'startup');
   const authorization = metricsOf(scenarios, 'authorization');
   const cache = metricsOf(scenarios, 'cache');
+  const chaos = metricsOf(scenarios, 'chaos');
   const targets: TargetResult[] = [];
 
   const expected = web?.expectedCallsPerOp;
@@ -101,6 +102,14 @@ export function evaluateTargets(scenarios: readonly ScenarioResult[]): TargetRes
       memory?.heapGrowthMb,
       (v) => v <= Math.max(LIMITS.soakNoiseMb, base * LIMITS.soakNoiseFraction),
       `heap ${fixed(memory?.heapAfterWarmUpMb, 1)} -> ${fixed(memory?.heapAfterSoakMb, 1)} MB (${fixed(memory?.heapGrowthMb, 1)} MB; RSS ${fixed(memory?.rssGrowthMb, 1)} MB)`,
+    ),
+  );
+  targets.push(
+    judge(
+      'chaos: one backend hung, 20 clients: >= 99% HTTP 200 (partial data), 0 crashes, p99 <= timeout + 100 ms',
+      chaos?.okShare,
+      (v) => v >= 0.99 && chaos?.crashed === 0 && typeof chaos?.p99Ms === 'number' && chaos.p99Ms <= (chaos.p99BoundMs ?? 0),
+      `${fixed((chaos?.okShare ?? 0) * 100)}% HTTP 200 (${fixed((chaos?.partialShare ?? 0) * 100, 1)}% partial), p99 ${fixed(chaos?.p99Ms, 0)} ms (bound ${fixed(chaos?.p99BoundMs, 0)}), crashes ${fixed(chaos?.crashed, 0)}`,
     ),
   );
   targets.push(judge('start: first answered request <= 2 s after start', startup?.firstQueryMs, (v) => v <= LIMITS.startMs, `${fixed(startup?.firstQueryMs, 0)} ms (/healthz ${fixed(startup?.healthzMs, 0)} ms)`));

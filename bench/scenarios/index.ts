@@ -8,6 +8,7 @@ import { authorizationScenario } from './authorization.ts';
 import { cacheScenario } from './cache.ts';
 import type { Scenario } from './scenario.ts';
 import { startupScenario } from './startup.ts';
+import { chaosScenario } from './chaos.ts';
 
 /** Every scenario, in the order they run and print. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -20,4 +21,5 @@ export const SCENARIOS: readonly Scenario[] = [
   loggingScenario,
   memoryScenario,
   startupScenario,
+  chaosScenario,
 ];
