@@ -8,6 +8,7 @@ import { SURFACE_NAMES, type Config } from './config.ts';
 import { createCacheStore } from './cache/cache-store.ts';
 import { surfaceNamespace } from './cache/cache-keys.ts';
 import { createInvalidator } from './cache/invalidation.ts';
+import { createAdmission } from './limits/admission.ts';
 import { registerSurface } from './surfaces/register-surface.ts';
 import { surfaceDefinition } from './surfaces/index.ts';
 import { replyWithGraphQLError } from './surfaces/graphql-error-reply.ts';
@@ -58,7 +59,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
 
   const metrics = new GatewayMetrics();
   metrics.watchCircuits(guardsOf(clients));
-  const cacheStore = await createCacheStore({ redis: deps.redis, maxEntries: config.cache.maxEntries, timeoutMs: config.redis.timeoutMs, logger });
+  const cacheStore = await createCacheStore({ redis: deps.redis, maxMegabytes: config.cache.maxMegabytes, timeoutMs: config.redis.timeoutMs, logger });
   cacheStore.onFailure = (operation) => metrics.cacheFailures.inc({ operation });
   // Every surface's layout, served here or not: replicas of the other surface share the store.
   const definitions = SURFACE_NAMES.map(surfaceDefinition);
@@ -79,8 +80,10 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   });
   app.setNotFoundHandler((request, reply) => replyWithGraphQLError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
 
+  // One line for the whole process: the cap is about this process's memory, whatever the surface.
+  const admission = createAdmission({ ...config.admission, maxWaitMs: config.requestTimeoutMs });
   for (const definition of definitions.filter((d) => config.surfaces.includes(d.name))) {
-    await registerSurface(app, definition, { ...deps, metrics, cacheStore, invalidator });
+    await registerSurface(app, definition, { ...deps, metrics, cacheStore, invalidator, admission });
   }
   return {
     app,

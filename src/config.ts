@@ -43,6 +43,8 @@ const environment = z.object({
   JWT_ISSUER: z.string().min(1).default('bff-gateway'),
   JWT_JWKS_URL: httpUrl.optional(),
   REQUEST_TIMEOUT_MS: positiveMs.default(10_000),
+  MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(256),
+  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(1_000_000).default(4_096),
   RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
   RETRY_BUDGET_RATIO: z.coerce.number().min(0).max(1).default(0.2),
   BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
@@ -55,7 +57,7 @@ const environment = z.object({
   ...limitsEnvironment,
   CACHE_ENABLED: bool.default(true),
   AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
-  CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
 });
 
 const SECRET_VARIABLES = new Set(['JWT_SECRET']);
@@ -101,6 +103,8 @@ export interface Config {
   jwt: { secret: string; issuer: string; jwksUrl: string | undefined };
   /** Deadline of a whole request, in milliseconds: backend calls get at most the time left. */
   requestTimeoutMs: number;
+  /** GraphQL requests executed at once by this process; more wait in line (`maxQueued`), then get 503. */
+  admission: { maxInFlight: number; maxQueued: number };
   /**
    * Shared state for replicas (field cache, throttle budgets). Unset: both stay in process memory.
    * `timeoutMs` bounds every Redis command; past it the gateway falls back (see README).
@@ -115,8 +119,8 @@ export interface Config {
    * authorization costs (the benchmark); it is refused in production.
    */
   authorization: 'shield' | 'off';
-  /** Field cache: in memory (bounded LRU, `maxEntries`) unless Redis is configured. */
-  cache: { enabled: boolean; maxEntries: number };
+  /** Field cache: in memory (LRU bounded to `maxMegabytes`) unless Redis is configured. */
+  cache: { enabled: boolean; maxMegabytes: number };
   /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
   resilience: {
     /** Most attempts of an idempotent call (1 = no retries). */
@@ -183,10 +187,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     batching: e.BATCHING,
     jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER, jwksUrl: e.JWT_JWKS_URL },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    admission: { maxInFlight: e.MAX_IN_FLIGHT_REQUESTS, maxQueued: e.MAX_QUEUED_REQUESTS },
     redis: { url: e.REDIS_URL, timeoutMs: e.REDIS_TIMEOUT_MS },
     limits: surfaceLimitsFrom(e),
     throttle: throttleSettingsFrom(e),
-    cache: { enabled: e.CACHE_ENABLED, maxEntries: e.CACHE_MAX_ENTRIES },
+    cache: { enabled: e.CACHE_ENABLED, maxMegabytes: e.CACHE_MAX_MB },
     authorization: e.AUTHORIZATION,
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,

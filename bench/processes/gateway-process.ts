@@ -68,13 +68,16 @@ export function gatewayEnv(backends: BackendAddresses, port: number, extra: Reco
 }
 
 /**
- * Forks the production build, `node dist/src/main.js` (see `npm run build`; the runner builds it
- * first), on a free port without waiting for it (see {@link waitHealthy}).
+ * Forks the production build as `npm run start:prod` runs it, `node --max-old-space-size=384
+ * dist/src/main.js` (the runner builds it first), on a free port without waiting for it (see
+ * {@link waitHealthy}).
  */
 export async function launchGateway(options: GatewayOptions): Promise<GatewayProcess> {
   const port = await freePort();
   const env = gatewayEnv(options.backends, port, options.env);
   const execArgv = [
+    // The production command line (`npm run start:prod`, the Dockerfile).
+    '--max-old-space-size=384',
     ...(options.probe ? ['--expose-gc', '--import', resolve(ROOT, 'bench/processes/gateway-probe.js')] : []),
     ...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []),
   ];

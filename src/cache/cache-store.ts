@@ -27,8 +27,8 @@ export interface CacheStore {
 export interface CacheStoreOptions {
   /** Shared Redis connection; absent: a bounded in-process LRU. */
   redis?: RedisConnection | undefined;
-  /** Most entries kept in memory (LRU). */
-  maxEntries: number;
+  /** Most bytes of serialized values kept in memory (LRU), in megabytes. */
+  maxMegabytes: number;
   /** Longest wait for the store, in milliseconds. */
   timeoutMs: number;
   logger: Logger;
@@ -37,12 +37,16 @@ export interface CacheStoreOptions {
 const FAILURE_LOG_INTERVAL_MS = 10_000;
 
 /**
- * The Map-shaped store keyv wants, bounded and least-recently-used. keyv keeps each entry's
- * expiry inside the stored value, so the time-to-live keyv passes as a third argument is
- * also given to the LRU only to free expired entries early.
+ * The Map-shaped store keyv wants, least-recently-used and bounded by size (keyv stores
+ * serialized strings; a character is counted as two bytes, an upper bound), so the cache can
+ * never take more heap than configured. keyv keeps each entry's expiry inside the stored value,
+ * so the time-to-live keyv passes as a third argument only lets the LRU free expired entries early.
  */
-function boundedMap(maxEntries: number) {
-  const lru = new LRUCache<string, object | string>({ max: maxEntries });
+function boundedMap(maxMegabytes: number) {
+  const lru = new LRUCache<string, object | string>({
+    maxSize: maxMegabytes * 1_048_576,
+    sizeCalculation: (value, key) => 2 * (key.length + (typeof value === 'string' ? value.length : JSON.stringify(value).length)),
+  });
   return {
     get: (key: string) => lru.get(key),
     set: (key: string, value: object | string, ttl?: number) => lru.set(key, value, ttl ? { ttl } : {}),
@@ -59,7 +63,7 @@ function boundedMap(maxEntries: number) {
 export async function createCacheStore(options: CacheStoreOptions): Promise<CacheStore> {
   const store = options.redis
     ? new (await import('@keyv/redis')).default(options.redis, { throwOnErrors: true, throwOnConnectError: true })
-    : boundedMap(options.maxEntries);
+    : boundedMap(options.maxMegabytes);
   const keyv = new Keyv({ store, useKeyPrefix: false, throwOnErrors: true });
   let lastLogged = 0;
   const cache: CacheStore = {

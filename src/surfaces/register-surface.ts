@@ -18,6 +18,7 @@ import { surfaceNamespace } from '../cache/cache-keys.ts';
 import type { CacheStore } from '../cache/cache-store.ts';
 import type { CacheInvalidator } from '../cache/invalidation.ts';
 import { RequestCache } from '../cache/request-cache.ts';
+import type { createAdmission } from '../limits/admission.ts';
 import type { RedisConnection } from '../redis.ts';
 import { createThrottle } from '../limits/create-throttle.ts';
 import { batchLimitHook } from '../limits/batch-limit.ts';
@@ -31,6 +32,8 @@ export interface SurfaceDependencies {
   metrics: GatewayMetrics;
   cacheStore: CacheStore;
   invalidator: CacheInvalidator;
+  /** The process's admission line (see `createAdmission`). */
+  admission: ReturnType<typeof createAdmission>;
   /** Shared state for replicas (throttle budgets); absent when `REDIS_URL` is unset. */
   redis?: RedisConnection | undefined;
 }
@@ -103,6 +106,13 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
   await app.register(
     async (scope) => {
       trackRequests(scope, surface, logger, metrics);
+      scope.addHook(
+        'onRequest',
+        deps.admission((request) => {
+          recordOf(request).errorCodes.add('SERVER_BUSY');
+          onLimit('SERVER_BUSY');
+        }),
+      );
       // Fastify parses text/plain by default; a GraphQL endpoint takes JSON only, so answer 415.
       scope.removeContentTypeParser('text/plain');
       scope.addHook('onSend', legacyJsonStatus);
