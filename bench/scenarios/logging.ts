@@ -20,7 +20,8 @@ export const loggingScenario: Scenario = {
   title: 'logging on (info, JSON to file) vs silent',
   async run(ctx) {
     const logFile = join(ctx.tmpDir, 'gateway-logging.log');
-    const silent = await ctx.gateway('default');
+    // A fresh silent gateway, started with the logging one: same age, same warm-up, only the level differs.
+    const silent = await ctx.gateway('logging-silent');
     const logging = await ctx.gateway('logging', { LOG_LEVEL: 'info' }, { stdoutFile: logFile });
     const token = await tokenFor(silent.env, BENCH_USER);
     const query = operation('web', 'order-history');

@@ -3,44 +3,17 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from '@redis/client';
-import { pino } from 'pino';
 import type { Backends } from '../../backends/start.ts';
 import { SERVICES, type ServiceName } from '../../backends/control/control-plane.ts';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/app.ts';
-import { closeClients, createClients } from '../../src/clients.ts';
-import { closeRedis, connectRedis } from '../../src/redis.ts';
-import { backendEnv, type TestGateway } from './gateway.ts';
+import { startTestGateway, type TestGateway } from './gateway.ts';
 
 /** The Redis database of the shared-Redis test: flushing it touches nothing else on the server. */
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379/7';
 /** The differential test's own database, so that its flush never races the shared-Redis test (files run in parallel). */
 export const DIFFERENTIAL_REDIS_URL = 'redis://127.0.0.1:6379/10';
 
-/**
- * Starts a gateway (silent logs) on a free port; with `REDIS_URL` in `env` it opens its own Redis
- * connection, as `src/main.ts` does, and closes it with the gateway.
- */
-export async function startCacheGateway(backends: Backends, env: Record<string, string> = {}): Promise<TestGateway> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...backendEnv(backends), ...env });
-  const logger = pino({ level: 'silent' });
-  const clients = createClients(config);
-  const redis = config.redis.url ? await connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
-  if (redis) await waitUntil(() => redis.isReady, 5_000);
-  const { app } = await buildApp({ config, logger, clients, redis });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    config,
-    async close() {
-      await app.close();
-      closeClients(clients);
-      if (redis) await closeRedis(redis);
-    },
-  };
-}
+/** A gateway for the cache tests: see {@link startTestGateway} (its own Redis connection when `REDIS_URL` is set). */
+export const startCacheGateway = (backends: Backends, env: Record<string, string> = {}): Promise<TestGateway> => startTestGateway(backends, env);
 
 /** Polls `condition` every 20 ms until it holds; false when `timeoutMs` passed first. */
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {

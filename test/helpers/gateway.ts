@@ -1,10 +1,12 @@
 import { SignJWT } from 'jose';
-import { pino } from 'pino';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pino, type Logger } from 'pino';
 import { startBackends, type Backends } from '../../backends/start.ts';
 import { seedDataset } from '../../backends/data/seed.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { buildApp } from '../../src/app.ts';
 import { closeClients, createClients } from '../../src/clients.ts';
+import { closeRedis, connectRedis } from '../../src/redis.ts';
 
 /** A gateway listening on a free port, wired to the given backends. */
 export interface TestGateway {
@@ -33,11 +35,27 @@ export function backendEnv(backends: Backends): Record<string, string> {
   };
 }
 
-/** Starts a gateway (silent logs) on a free port; `env` overrides the defaults. */
-export async function startTestGateway(backends: Backends, env: Record<string, string> = {}): Promise<TestGateway> {
+/** How a test gateway is built beyond its environment. */
+export interface TestGatewayOptions {
+  /** The process logger; default: silent. */
+  logger?: (config: Readonly<Config>) => Logger;
+  /** How long to wait for Redis to be ready, in milliseconds; default 5000 (0 for a Redis known to be down). */
+  waitForRedisMs?: number;
+}
+
+/**
+ * Starts a gateway on a free port as `src/main.ts` would, `env` overriding the defaults; with
+ * `REDIS_URL` it opens its own Redis connection (a replica of its own), waits for it (see
+ * {@link TestGatewayOptions}), and closes it with the gateway.
+ */
+export async function startTestGateway(backends: Backends, env: Record<string, string> = {}, options: TestGatewayOptions = {}): Promise<TestGateway> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...backendEnv(backends), ...env });
+  const logger = options.logger?.(config) ?? pino({ level: 'silent' });
   const clients = createClients(config);
-  const { app } = await buildApp({ config, logger: pino({ level: 'silent' }), clients });
+  const redis = config.redis.url ? await connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
+  const waitMs = options.waitForRedisMs ?? 5_000;
+  for (let waited = 0; redis && !redis.isReady && waited < waitMs; waited += 20) await sleep(20);
+  const { app } = await buildApp({ config, logger, clients, redis });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -47,6 +65,7 @@ export async function startTestGateway(backends: Backends, env: Record<string, s
     async close() {
       await app.close();
       closeClients(clients);
+      if (redis) await closeRedis(redis);
     },
   };
 }
