@@ -40,7 +40,7 @@ export function textReport(report: BenchReport): string {
     line(cells[0] ?? []),
     ...cells.slice(1).map(line),
     '',
-    'DESIGN §8 targets:',
+    'Performance targets (README, Performance):',
     ...report.targets.map((t) => `  ${t.status.toUpperCase().padEnd(8)} ${t.target.padEnd(targetWidth)}  ${t.measured}`),
   ].join('\n');
 }
@@ -59,7 +59,7 @@ export function markdownTables(report: BenchReport): string {
     `|${header.map((_, i) => (i >= 3 && i < 3 + COLUMNS.length ? ' ---: ' : ' --- ')).join('|')}|`,
     ...cells.slice(1).map(row),
     '',
-    '| target (DESIGN §8) | measured | status |',
+    '| target | measured | status |',
     '| --- | --- | --- |',
     ...report.targets.map((t) => row([t.target, t.measured, t.status === 'met' ? 'met' : t.status === 'not met' ? '**not met**' : 'pending'])),
   ].join('\n');

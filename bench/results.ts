@@ -34,7 +34,7 @@ export interface ScenarioResult {
   elapsedSec?: number;
 }
 
-/** One DESIGN §8 target with its measured value. */
+/** One performance target with its measured value. */
 export interface TargetResult {
   target: string;
   measured: string;

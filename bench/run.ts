@@ -143,5 +143,5 @@ function updatedResultsMarkdown(path: string, result: BenchReport, profile: stri
   const from = current.indexOf(start);
   const to = current.indexOf(end);
   if (from >= 0 && to > from) return `${current.slice(0, from)}${generated}${current.slice(to + end.length)}`;
-  return `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); see DESIGN.md §8.\n\n${generated}\n`;
+  return `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); targets in the README (Performance).\n\n${generated}\n`;
 }

@@ -30,7 +30,7 @@ function judge(target: string, value: Metric, ok: (v: number) => boolean, measur
   return { target, measured, status: ok(value) ? 'met' : 'not met' };
 }
 
-/** Each DESIGN §8 target with its value measured in this run and met / not met / pending. */
+/** Each performance target (README, Performance) with its value measured in this run and met / not met / pending. */
 export function evaluateTargets(scenarios: readonly ScenarioResult[]): TargetResult[] {
   const web = metricsOf(scenarios, 'web-order-history');
   const mobile = metricsOf(scenarios, 'mobile-home');

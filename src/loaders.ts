@@ -7,7 +7,7 @@ import type { Order } from '../clients/orders/orders-client.ts';
 import type { Currency, StockLevel } from '../clients/inventory/inventory-client.ts';
 import type { Clients } from './clients.ts';
 
-/** Batch limits of the backends (DESIGN §3): a loader never asks for more keys in one call. */
+/** Batch limits of the backends (the contracts in contracts/): a loader never asks for more keys in one call. */
 export const BATCH_LIMITS = { accounts: 100, catalog: 50, orders: 100, inventory: 25 } as const;
 
 /** The per-request loaders: every by-id read goes through one of them. */

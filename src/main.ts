@@ -42,5 +42,9 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
-// Started by `npm start`: stop when the supervising process goes away, never linger as an orphan.
-if (process.send) process.once('disconnect', () => void shutdown('parent exited'));
+// Started by `npm start`: stop when the supervising process goes away, never linger as an orphan;
+// the channel itself must not keep the process alive once shutdown is done.
+if (process.send) {
+  process.once('disconnect', () => void shutdown('parent exited'));
+  process.channel?.unref();
+}

@@ -7,7 +7,7 @@ interface OrderHistoryBody {
 }
 
 /**
- * Backend calls one OrderHistory answer needs with batching at the backends' limits (DESIGN §3):
+ * Backend calls one OrderHistory answer needs with batching at the backends' limits (their contracts):
  * one per backend per resolver level, ceil by batch limit.
  */
 export function expectedOrderHistoryCalls(body: unknown): { total: number; note: string } {

@@ -2,7 +2,7 @@ import type { ServiceName, ServiceStats } from '../../backends/control/control-p
 import type { Dataset, OrderRecord } from '../../backends/data/model.ts';
 
 /**
- * Keys per call each backend accepts (DESIGN §3), restated here so the test checks the
+ * Keys per call each backend accepts (its contract in contracts/), restated here so the test checks the
  * gateway's loaders against the backends' contracts rather than against themselves.
  */
 export const BACKEND_BATCH_LIMITS = { accounts: 100, catalog: 50, orders: 100, inventory: 25 } as const;
