@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { CallOptions } from '../clients/call-options.ts';
-import type { Currency } from '../clients/inventory/inventory-client.ts';
+import { CURRENCIES, type Currency } from '../clients/inventory/inventory-client.ts';
 import type { Clients } from './clients.ts';
 import type { SurfaceName } from './config.ts';
 import type { Viewer } from './auth/viewer.ts';
@@ -18,7 +18,7 @@ export interface Region {
 
 /** Used when the request is anonymous or the viewer's profile cannot be read. */
 export const DEFAULT_REGION: Region = Object.freeze({ locale: 'en-US', currency: 'USD' });
-const CURRENCIES: readonly string[] = ['USD', 'EUR', 'GBP', 'JPY'];
+const isCurrency = (code: string): code is Currency => (CURRENCIES as readonly string[]).includes(code);
 
 /** What every resolver receives. Built once per request; resolvers only read it. */
 export interface GatewayContext {
@@ -77,8 +77,8 @@ export function createContext(input: ContextInput): GatewayContext {
     region ??= viewer
       ? loaders.user.load(viewer.id).then(
           (user): Region =>
-            CURRENCIES.includes(user.profile.currency)
-              ? { locale: user.profile.locale, currency: user.profile.currency as Currency }
+            isCurrency(user.profile.currency)
+              ? { locale: user.profile.locale, currency: user.profile.currency }
               : { ...DEFAULT_REGION, locale: user.profile.locale },
           () => DEFAULT_REGION,
         )

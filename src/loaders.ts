@@ -1,14 +1,19 @@
 import DataLoader from 'dataloader';
 import { notFound, type ServiceName } from '../clients/errors.ts';
 import type { CallOptions } from '../clients/call-options.ts';
-import type { User, Address } from '../clients/accounts/accounts-client.ts';
-import type { Product, Category } from '../clients/catalog/catalog-client.ts';
-import type { Order } from '../clients/orders/orders-client.ts';
-import type { Currency, StockLevel } from '../clients/inventory/inventory-client.ts';
+import { ACCOUNTS_BATCH_LIMIT, type User, type Address } from '../clients/accounts/accounts-client.ts';
+import { CATALOG_BATCH_LIMIT, type Product, type Category } from '../clients/catalog/catalog-client.ts';
+import { ORDERS_BATCH_LIMIT, type Order } from '../clients/orders/orders-client.ts';
+import { MAX_SKUS_PER_CALL, type Currency, type StockLevel } from '../clients/inventory/inventory-client.ts';
 import type { Clients } from './clients.ts';
 
-/** Batch limits of the backends (the contracts in contracts/): a loader never asks for more keys in one call. */
-export const BATCH_LIMITS = { accounts: 100, catalog: 50, orders: 100, inventory: 25 } as const;
+/** Batch limits of the backends, as their clients enforce them: a loader never asks for more keys in one call. */
+const BATCH_LIMITS: Readonly<Record<ServiceName, number>> = {
+  accounts: ACCOUNTS_BATCH_LIMIT,
+  catalog: CATALOG_BATCH_LIMIT,
+  orders: ORDERS_BATCH_LIMIT,
+  inventory: MAX_SKUS_PER_CALL,
+};
 
 /** The per-request loaders: every by-id read goes through one of them. */
 export interface Loaders {

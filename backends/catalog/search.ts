@@ -16,15 +16,27 @@ export interface ProductPage {
   totalCount: number;
 }
 
+/** A product with its searchable text lowercased once. */
+export interface SearchEntry {
+  product: ProductRecord;
+  name: string;
+  brand: string;
+}
+
+/** The search index of a catalog (products never change after seeding, so it is built once). */
+export function searchIndex(products: readonly ProductRecord[]): SearchEntry[] {
+  return products.map((product) => ({ product, name: product.name.toLowerCase(), brand: product.brand.toLowerCase() }));
+}
+
 /** Case-insensitive substring match of `q` on name or brand, optional category, in catalog order. */
-export function searchProducts(products: readonly ProductRecord[], query: SearchQuery): ProductPage {
+export function searchProducts(index: readonly SearchEntry[], query: SearchQuery): ProductPage {
   const start = query.after === undefined ? 0 : decodeCursor(query.after);
   const text = query.q?.toLowerCase() ?? '';
-  const matches = products.filter(
-    (p) =>
-      (query.categoryId === undefined || p.categoryId === query.categoryId) &&
-      (text === '' || p.name.toLowerCase().includes(text) || p.brand.toLowerCase().includes(text)),
-  );
+  const matches: ProductRecord[] = [];
+  for (const entry of index) {
+    if (query.categoryId !== undefined && entry.product.categoryId !== query.categoryId) continue;
+    if (text === '' || entry.name.includes(text) || entry.brand.includes(text)) matches.push(entry.product);
+  }
   const items = matches.slice(start, start + query.first);
   const end = start + items.length;
   return {

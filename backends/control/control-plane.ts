@@ -37,7 +37,7 @@ export interface ServiceStats {
   calls: number;
   /** Calls per method name. */
   byMethod: Record<string, number>;
-  /** Keys per batch call, in arrival order, per method name. */
+  /** Keys per batch call, in arrival order, per method name (the most recent {@link RECENT_CALLS} of each). */
   batchSizes: Record<string, number[]>;
   /** The most recent calls, newest last (at most {@link RECENT_CALLS}). */
   recent: CallRecord[];
@@ -48,6 +48,12 @@ export type GateOutcome = 'ok' | 'error' | 'down';
 
 export const RECENT_CALLS = 1_000;
 const NO_FAULTS: Faults = Object.freeze({ latencyMs: 0, errorRate: 0, hang: false, down: false });
+
+/** Appends, dropping the oldest past {@link RECENT_CALLS}: long benchmark runs must not grow the counters without end. */
+function keepRecent<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > RECENT_CALLS) list.shift();
+}
 
 const emptyStats = (): ServiceStats => ({ calls: 0, byMethod: {}, batchSizes: {}, recent: [] });
 
@@ -66,9 +72,8 @@ export class ControlPlane extends EventEmitter<{ faults: [ServiceName, Faults] }
     const stats = this.#stats.get(service) as ServiceStats;
     stats.calls++;
     stats.byMethod[call.method] = (stats.byMethod[call.method] ?? 0) + 1;
-    if (call.keys !== undefined) (stats.batchSizes[call.method] ??= []).push(call.keys);
-    stats.recent.push(call);
-    if (stats.recent.length > RECENT_CALLS) stats.recent.shift();
+    if (call.keys !== undefined) keepRecent((stats.batchSizes[call.method] ??= []), call.keys);
+    keepRecent(stats.recent, call);
   }
 
   /** A copy of one service's counters. */

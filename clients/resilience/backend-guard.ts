@@ -52,6 +52,8 @@ export interface AttemptReport {
   attempt: number;
 }
 
+const DEFAULT_MAX_CONCURRENT = 256;
+
 /** What a call may be retried on: the backend failed or could not be reached, not the input. */
 const RETRYABLE: ReadonlySet<UpstreamErrorCode> = new Set(['UNAVAILABLE', 'INTERNAL']);
 /** Failures that say nothing about the backend's health. */
@@ -70,7 +72,6 @@ export class BackendGuard {
   readonly #budget: RetryBudget;
   readonly #breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
   readonly #bulkhead: Bulkhead | undefined;
-  #state: CircuitState = 'closed';
   readonly #listeners = new Set<(state: CircuitState) => void>();
 
   constructor(service: ServiceName, options: GuardOptions = {}) {
@@ -85,8 +86,8 @@ export class BackendGuard {
       breakerVolume: 10,
       breakerResetMs: 5_000,
       breakerWindowMs: 10_000,
-      maxConcurrent: 256,
-      maxWaiting: 4 * (options.maxConcurrent ?? 256),
+      maxConcurrent: DEFAULT_MAX_CONCURRENT,
+      maxWaiting: 4 * (options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT),
       breaker: true,
       ...options,
     };
@@ -101,14 +102,17 @@ export class BackendGuard {
       rollingCountTimeout: this.#options.breakerWindowMs,
       errorFilter: (error: unknown) => error instanceof UpstreamError && NOT_A_FAILURE.has(error.code),
     });
-    this.#breaker.on('open', () => this.#setState('open'));
-    this.#breaker.on('halfOpen', () => this.#setState('halfOpen'));
-    this.#breaker.on('close', () => this.#setState('closed'));
+    const notify = (): void => {
+      for (const listener of this.#listeners) listener(this.state);
+    };
+    this.#breaker.on('open', notify);
+    this.#breaker.on('halfOpen', notify);
+    this.#breaker.on('close', notify);
   }
 
   /** The circuit's current state. */
   get state(): CircuitState {
-    return this.#state;
+    return this.#breaker.opened ? 'open' : this.#breaker.halfOpen ? 'halfOpen' : 'closed';
   }
 
   /** Calls `listener` on every circuit state change; returns a function that stops it. */
@@ -174,10 +178,5 @@ export class BackendGuard {
     } finally {
       release?.();
     }
-  }
-
-  #setState(state: CircuitState): void {
-    this.#state = state;
-    for (const listener of this.#listeners) listener(state);
   }
 }
