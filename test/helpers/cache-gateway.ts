@@ -6,11 +6,12 @@ import { createClient } from '@redis/client';
 import type { Backends } from '../../backends/start.ts';
 import { SERVICES, type ServiceName } from '../../backends/control/control-plane.ts';
 import { startTestGateway, type TestGateway } from './gateway.ts';
+import { REDIS_SERVER_URL } from './redis-server.ts';
 
 /** The Redis database of the shared-Redis test: flushing it touches nothing else on the server. */
-export const TEST_REDIS_URL = 'redis://127.0.0.1:6379/7';
+export const TEST_REDIS_URL = `${REDIS_SERVER_URL}/7`;
 /** The differential test's own database, so that its flush never races the shared-Redis test (files run in parallel). */
-export const DIFFERENTIAL_REDIS_URL = 'redis://127.0.0.1:6379/10';
+export const DIFFERENTIAL_REDIS_URL = `${REDIS_SERVER_URL}/10`;
 
 /** A gateway for the cache tests: see {@link startTestGateway} (its own Redis connection when `REDIS_URL` is set). */
 export const startCacheGateway = (backends: Backends, env: Record<string, string> = {}): Promise<TestGateway> => startTestGateway(backends, env);

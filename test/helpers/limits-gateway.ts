@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Backends } from '../../backends/start.ts';
 import { SERVICES } from '../../backends/control/control-plane.ts';
 import { startTestGateway, type TestGateway } from './gateway.ts';
+import { REDIS_SERVER_URL } from './redis-server.ts';
 
 /** The Redis database the limits tests use (keys carry a unique prefix per test too). */
-export const LIMITS_REDIS_URL = 'redis://127.0.0.1:6379/8';
+export const LIMITS_REDIS_URL = `${REDIS_SERVER_URL}/8`;
 
 /** A key prefix of its own for one test's budgets. */
 export function uniqueThrottlePrefix(): string {
