@@ -8,7 +8,9 @@ import type { Config } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import { operationDetailsPlugin } from '../plugins/operation-details.ts';
 import { credentialedPrivatePlugin } from '../plugins/credentialed-private.ts';
+import { negotiatedStatusPlugin } from '../plugins/negotiated-status.ts';
 import { formatError } from './format-error.ts';
+import { knownOperationTypesRule } from './known-operation-types.ts';
 import { secureSchema } from './secure-schema.ts';
 import type { SurfaceDefinition } from './surface.ts';
 import { cacheFields, type FieldCacheOptions } from '../cache/field-cache.ts';
@@ -36,6 +38,7 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     // Listed explicitly (Apollo would append it last) so the credentialed-request rule runs after it.
     ApolloServerPluginCacheControl(),
     credentialedPrivatePlugin(),
+    negotiatedStatusPlugin(),
   ];
 }
 
@@ -64,6 +67,7 @@ export async function createSurfaceServer(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    validationRules: [knownOperationTypesRule],
     plugins: surfacePlugins(config, schema, limits),
     // The abuse hook already parsed with this limit; kept so the parser can never run past it.
     parseOptions: { maxTokens: limits.limits.maxTokens },
