@@ -96,7 +96,7 @@ export interface Config {
   graphql: {
     /** Introspection queries allowed. Default: on outside production. */
     introspection: boolean;
-    /** A browser GET serves Apollo Sandbox. Default: on outside production. */
+    /** A browser GET serves the explorer (local GraphiQL, Apollo Sandbox at `?sandbox`). Default: on outside production. */
     sandbox: boolean;
   };
   /** Largest accepted request body, in bytes. */

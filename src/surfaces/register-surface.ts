@@ -14,6 +14,7 @@ import { countAttempt } from '../observability/request-record.ts';
 import { createSurfaceServer } from './apollo-server.ts';
 import { HTTP_ERROR_CODES, refuse } from './refusal.ts';
 import { corsOptions } from './cors.ts';
+import { explorerHook } from '../explorer/explorer.ts';
 import type { SurfaceDefinition } from './surface.ts';
 import { surfaceNamespace } from '../cache/cache-keys.ts';
 import type { CacheStore } from '../cache/cache-store.ts';
@@ -108,6 +109,8 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
     async (scope) => {
       // First, so that preflights are answered before any other hook and every refusal carries the CORS headers.
       await scope.register(cors, corsOptions(config.cors.origins[surface], config.cors.maxAgeSeconds));
+      // A browser navigating to the endpoint gets a page, not a GraphQL refusal (and is not a GraphQL request).
+      scope.addHook('onRequest', explorerHook(surface, config.graphql.sandbox));
       trackRequests(scope, surface, logger, metrics);
       scope.addHook(
         'onRequest',
