@@ -29,7 +29,7 @@ async function setEditor(page: Page, selector: string, text: string): Promise<vo
   await page.$eval(
     selector,
     (element, value) => {
-      (element as Element & { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(value);
+      (element as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(value);
     },
     text,
   );
