@@ -18,9 +18,9 @@ const STYLE = `body{margin:0;font-family:system-ui,sans-serif}
  */
 export function explorerPage(surface: SurfaceName): string {
   const defaultQuery = [
-    `# The ${surface} endpoint. Schema docs: the book icon on the left.`,
-    '# Signed-in queries: run `npm run token -- u1` and put in Headers (below):',
-    '#   { "Authorization": "Bearer <the token>" }',
+    `# The ${surface} endpoint. Docs: the book icon on the left.`,
+    '# Signed in: `npm run token -- u1`, then in Headers below:',
+    '# { "Authorization": "Bearer <token>" }',
     '{',
     '  __typename',
     '}',
