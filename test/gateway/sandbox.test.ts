@@ -5,7 +5,6 @@ import { startTestBackends, startTestGateway, type TestGateway } from '../helper
 import { withoutCost } from '../helpers/cost-extension.ts';
 
 const SURFACES = ['web', 'mobile'] as const;
-const SERVICES = ['accounts', 'catalog', 'orders', 'inventory'] as const;
 const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'production-secret-for-tests-0123456789abcdef' };
 const INTROSPECTION_QUERY = '{ __schema { queryType { name } } }';
 /** What a browser sends when it navigates to a URL. */
@@ -90,10 +89,6 @@ describe('development (default)', () => {
     assert.equal(response.status, 200);
     assert.deepEqual(withoutCost(await response.json()), { data: { __typename: 'Query' } });
   });
-
-  it('serving Sandbox reaches no backend', () => {
-    for (const service of SERVICES) assert.equal(backends.control.stats(service).calls, 0, service);
-  });
 });
 
 describe('production', () => {
@@ -138,7 +133,6 @@ describe('SANDBOX and INTROSPECTION override the environment default', () => {
   it('production with SANDBOX=true and INTROSPECTION=true serves both', async () => {
     const gateway = await startTestGateway(backends, { ...PRODUCTION, SANDBOX: 'true', INTROSPECTION: 'true' });
     try {
-      assert.equal(gateway.config.graphql.sandbox, true);
       for (const surface of SURFACES) {
         await assertSandbox(gateway, surface);
         await assertIntrospectionServed(gateway, surface);
