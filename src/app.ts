@@ -13,6 +13,7 @@ import { registerSurface } from './surfaces/register-surface.ts';
 import { surfaceDefinition } from './surfaces/index.ts';
 import { refuse } from './surfaces/refusal.ts';
 import { clientErrorHandler } from './surfaces/client-error-handler.ts';
+import { registerExplorerAssets } from './explorer/explorer.ts';
 
 /** What the HTTP app is built from. */
 export interface AppDependencies {
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     const unreachable: string[] = redisUp ? down : [...down, 'redis'];
     return unreachable.length === 0 ? { status: 'ready' } : reply.code(503).send({ status: 'not-ready', unreachable });
   });
+  if (config.graphql.sandbox) registerExplorerAssets(app);
   app.setNotFoundHandler((request, reply) => refuse(reply, { status: 404, code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }));
 
   // One line for the whole process: the cap is about this process's memory, whatever the surface.

@@ -11,6 +11,13 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);
 const httpUrl = z.url({ protocol: /^https?$/ });
+/** A comma-separated list of exact browser origins (`scheme://host[:port]`, no path, no wildcard). */
+const origins = z
+  .string()
+  .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+  .pipe(z.array(z.string().refine((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o, { error: (issue) => `${String(issue.input)} is not an exact origin like https://app.example.com` })));
+/** The usual origins of local frontend dev servers (Next/CRA, Vite, Vite preview, Angular, webpack). */
+const DEVELOPMENT_CORS_ORIGINS = [3000, 5173, 4173, 4200, 8080].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]);
 const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected host:port');
 /** A comma-separated list of one or more instances of a backend, each checked by `item`. */
 const instances = (fallback: string, item: z.ZodType<string, string>) =>
@@ -74,6 +81,9 @@ const environment = z.object({
   CACHE_ENABLED: bool.default(true),
   AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
   CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
+  WEB_CORS_ORIGINS: origins.optional(),
+  MOBILE_CORS_ORIGINS: origins.optional(),
+  CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
 
 /** The name of every environment variable the gateway reads (deploy manifests are checked against it). */
@@ -107,7 +117,7 @@ export interface Config {
   graphql: {
     /** Introspection queries allowed. Default: on outside production. */
     introspection: boolean;
-    /** A browser GET serves Apollo Sandbox. Default: on outside production. */
+    /** A browser GET serves the explorer (local GraphiQL, Apollo Sandbox at `?sandbox`). Default: on outside production. */
     sandbox: boolean;
   };
   /** Largest accepted request body, in bytes. */
@@ -142,6 +152,11 @@ export interface Config {
   authorization: 'shield' | 'off';
   /** Field cache: in memory (LRU bounded to `maxMegabytes`) unless Redis is configured. */
   cache: { enabled: boolean; maxMegabytes: number };
+  /**
+   * Browser origins allowed to call each surface (exact matches). Default: none in production,
+   * the usual local dev servers' origins otherwise. `maxAgeSeconds`: how long a browser may reuse a preflight.
+   */
+  cors: { origins: Record<SurfaceName, readonly string[]>; maxAgeSeconds: number };
   /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
   resilience: {
     /** Most attempts of an idempotent call (1 = no retries). */
@@ -217,6 +232,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     limits: surfaceLimitsFrom(e),
     throttle: throttleSettingsFrom(e),
     cache: { enabled: e.CACHE_ENABLED, maxMegabytes: e.CACHE_MAX_MB },
+    cors: {
+      origins: {
+        web: e.WEB_CORS_ORIGINS ?? (development ? DEVELOPMENT_CORS_ORIGINS : []),
+        mobile: e.MOBILE_CORS_ORIGINS ?? (development ? DEVELOPMENT_CORS_ORIGINS : []),
+      },
+      maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
+    },
     authorization: e.AUTHORIZATION,
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,

@@ -1,4 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
+import cors from '@fastify/cors';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Logger } from 'pino';
@@ -12,6 +13,8 @@ import { recordOf, trackRequests } from '../observability/request-log.ts';
 import { countAttempt } from '../observability/request-record.ts';
 import { createSurfaceServer } from './apollo-server.ts';
 import { HTTP_ERROR_CODES, refuse } from './refusal.ts';
+import { corsOptions } from './cors.ts';
+import { explorerHook } from '../explorer/explorer.ts';
 import type { SurfaceDefinition } from './surface.ts';
 import { surfaceNamespace } from '../cache/cache-keys.ts';
 import type { CacheStore } from '../cache/cache-store.ts';
@@ -104,6 +107,10 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
 
   await app.register(
     async (scope) => {
+      // First, so that preflights are answered before any other hook and every refusal carries the CORS headers.
+      await scope.register(cors, corsOptions(config.cors.origins[surface], config.cors.maxAgeSeconds));
+      // A browser navigating to the endpoint gets a page, not a GraphQL refusal (and is not a GraphQL request).
+      scope.addHook('onRequest', explorerHook(surface, config.graphql.sandbox));
       trackRequests(scope, surface, logger, metrics);
       scope.addHook(
         'onRequest',

@@ -5,7 +5,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, graphql, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { secureSchema } from '../../src/surfaces/secure-schema.ts';
+import { applyRules, secureSchema } from '../../src/surfaces/secure-schema.ts';
 import { surfaceDefinition } from '../../src/surfaces/index.ts';
 
 /** A rule as `shield` takes it (graphql-shield does not export the type by name). */
@@ -77,6 +77,18 @@ describe('the patch: `allow` fields are not wrapped', () => {
     }
   });
 
+  it('on the mobile surface too: public cards unwrapped, orders and their summaries wrapped', () => {
+    const { typeDefs, resolvers, permissions } = surfaceDefinition('mobile');
+    const base = makeExecutableSchema({ typeDefs, resolvers });
+    const secured = secureSchema(base, permissions);
+    for (const [type, field] of [['Query', 'home'], ['Query', 'product'], ['Query', 'search'], ['ProductCard', 'priceLabel'], ['ProductCard', 'inStock']] as const) {
+      assert.equal(resolverOf(secured, type, field), resolverOf(base, type, field), `${type}.${field} is unwrapped`);
+    }
+    for (const [type, field] of [['Query', 'orders'], ['Mutation', 'reorder'], ['OrderSummary', 'statusLabel'], ['OrderSummary', 'totalLabel'], ['OrderSummary', 'thumbnailUrl']] as const) {
+      assert.notEqual(resolverOf(secured, type, field), resolverOf(base, type, field), `${type}.${field} is wrapped`);
+    }
+  });
+
   it('an allowed field still answers, next to a refused one', async () => {
     const result = await execute(tiny(deny), '{ open guarded }');
     assert.deepEqual({ ...result.data }, { open: 'open', guarded: null });
@@ -106,6 +118,16 @@ describe("secureSchema's shield options", () => {
   it('the deny fallback never decides silently: a field without a rule stops the build', () => {
     const base = makeExecutableSchema({ typeDefs: TINY_SDL, resolvers: tinyResolvers });
     assert.throws(() => secureSchema(base, { Query: { open: allow, guarded: allow, failing: allow } } as IRules), /Query\.plain/);
+  });
+
+  it('behind the coverage check, the deny fallback refuses a field the rule tree does not name', async () => {
+    const base = makeExecutableSchema({ typeDefs: TINY_SDL, resolvers: tinyResolvers });
+    const result = await execute(applyRules(base, { Query: { open: allow, guarded: allow, failing: allow } }), '{ open plain }');
+    assert.deepEqual({ ...result.data }, { open: 'open', plain: null });
+    assert.equal(result.errors?.length, 1);
+    assert.deepEqual(result.errors?.[0]?.path, ['plain']);
+    assert.equal(result.errors?.[0]?.message, 'Not allowed');
+    assert.equal(result.errors?.[0]?.extensions['code'], 'FORBIDDEN');
   });
 
   it('a resolver error on a wrapped field keeps its own message and code (allowExternalErrors)', async () => {
