@@ -6,8 +6,12 @@ import type { SurfaceTarget } from './surface-target.ts';
 
 /** What checking one document against a surface found. */
 export interface DocumentVerdict {
-  /** Empty when the document can run on the surface. */
+  /** Empty when the document can run on the surface: `invalid` and `overLimits` together. */
   problems: string[];
+  /** Validation errors against the schema. */
+  invalid: string[];
+  /** Document limits and the cost limit exceeded. */
+  overLimits: string[];
   /** The estimated cost with the variables at their defaults; undefined when the document is invalid. */
   estimatedCost: number | undefined;
 }
@@ -20,12 +24,13 @@ export interface DocumentVerdict {
  */
 export function verifyDocument(target: SurfaceTarget, document: TrustedDocument): DocumentVerdict {
   const parsed = parse(document.text, { noLocation: false, maxTokens: target.limits.maxTokens });
-  const problems = validate(target.schema, parsed).map((error) => error.message);
-  if (problems.length > 0) return { problems, estimatedCost: undefined };
+  const invalid = validate(target.schema, parsed).map((error) => error.message);
+  if (invalid.length > 0) return { problems: invalid, invalid, overLimits: [], estimatedCost: undefined };
+  const overLimits: string[] = [];
   const violation = checkDocument(parsed, target.limits);
-  if (violation) problems.push(violation.message);
+  if (violation) overLimits.push(violation.message);
   const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const estimatedCost = operation ? estimateCost(target.costModel, parsed, operation, undefined) : 0;
-  if (estimatedCost > target.limits.maxCost) problems.push(`estimated cost ${estimatedCost} exceeds the ${target.surface} limit of ${target.limits.maxCost}`);
-  return { problems, estimatedCost };
+  if (estimatedCost > target.limits.maxCost) overLimits.push(`estimated cost ${estimatedCost} exceeds the ${target.surface} limit of ${target.limits.maxCost}`);
+  return { problems: overLimits, invalid, overLimits, estimatedCost };
 }
