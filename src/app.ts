@@ -11,7 +11,9 @@ import { createInvalidator } from './cache/invalidation.ts';
 import { createAdmission } from './limits/admission.ts';
 import { registerSurface } from './surfaces/register-surface.ts';
 import { surfaceDefinition } from './surfaces/index.ts';
-import { replyWithGraphQLError } from './surfaces/graphql-error-reply.ts';
+import { refuse } from './surfaces/refusal.ts';
+import { clientErrorHandler } from './surfaces/client-error-handler.ts';
+import { registerExplorerAssets } from './explorer/explorer.ts';
 
 /** What the HTTP app is built from. */
 export interface AppDependencies {
@@ -42,6 +44,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     forceCloseConnections: 'idle',
+    clientErrorHandler,
     return503OnClosing: true,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -78,7 +81,8 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     const unreachable: string[] = redisUp ? down : [...down, 'redis'];
     return unreachable.length === 0 ? { status: 'ready' } : reply.code(503).send({ status: 'not-ready', unreachable });
   });
-  app.setNotFoundHandler((request, reply) => replyWithGraphQLError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  if (config.graphql.sandbox) registerExplorerAssets(app);
+  app.setNotFoundHandler((request, reply) => refuse(reply, { status: 404, code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }));
 
   // One line for the whole process: the cap is about this process's memory, whatever the surface.
   const admission = createAdmission({ ...config.admission, maxWaitMs: config.requestTimeoutMs });

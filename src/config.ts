@@ -12,6 +12,13 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);
 const httpUrl = z.url({ protocol: /^https?$/ });
+/** A comma-separated list of exact browser origins (`scheme://host[:port]`, no path, no wildcard). */
+const origins = z
+  .string()
+  .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+  .pipe(z.array(z.string().refine((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o, { error: (issue) => `${String(issue.input)} is not an exact origin like https://app.example.com` })));
+/** The usual origins of local frontend dev servers (Next/CRA, Vite, Vite preview, Angular, webpack). */
+const DEVELOPMENT_CORS_ORIGINS = [3000, 5173, 4173, 4200, 8080].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]);
 const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected host:port');
 
 /** The environment variables the gateway reads, with defaults. The README's table mirrors this. */
@@ -64,6 +71,9 @@ const environment = z.object({
   MOBILE_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
   DOCUMENTS_DIR: z.string().min(1).optional(),
   DOCUMENTS_WATCH: bool.default(true),
+  WEB_CORS_ORIGINS: origins.optional(),
+  MOBILE_CORS_ORIGINS: origins.optional(),
+  CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
 
 /** The repository's documents folder (next to `src/`, also in the build output). */
@@ -95,7 +105,7 @@ export interface Config {
   graphql: {
     /** Introspection queries allowed. Default: on outside production. */
     introspection: boolean;
-    /** A browser GET serves Apollo Sandbox. Default: on outside production. */
+    /** A browser GET serves the explorer (local GraphiQL, Apollo Sandbox at `?sandbox`). Default: on outside production. */
     sandbox: boolean;
   };
   /** Largest accepted request body, in bytes. */
@@ -130,6 +140,11 @@ export interface Config {
   authorization: 'shield' | 'off';
   /** Field cache: in memory (LRU bounded to `maxMegabytes`) unless Redis is configured. */
   cache: { enabled: boolean; maxMegabytes: number };
+  /**
+   * Browser origins allowed to call each surface (exact matches). Default: none in production,
+   * the usual local dev servers' origins otherwise. `maxAgeSeconds`: how long a browser may reuse a preflight.
+   */
+  cors: { origins: Record<SurfaceName, readonly string[]>; maxAgeSeconds: number };
   /**
    * Trusted documents (README "Client contract"): the folder of client policies and manifests,
    * whether a change under it reloads them (SIGHUP always does), and each surface's mode.
@@ -206,6 +221,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     limits: surfaceLimitsFrom(e),
     throttle: throttleSettingsFrom(e),
     cache: { enabled: e.CACHE_ENABLED, maxMegabytes: e.CACHE_MAX_MB },
+    cors: {
+      origins: {
+        web: e.WEB_CORS_ORIGINS ?? (development ? DEVELOPMENT_CORS_ORIGINS : []),
+        mobile: e.MOBILE_CORS_ORIGINS ?? (development ? DEVELOPMENT_CORS_ORIGINS : []),
+      },
+      maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
+    },
     authorization: e.AUTHORIZATION,
     documents: { dir: e.DOCUMENTS_DIR ?? DEFAULT_DOCUMENTS_DIR, watch: e.DOCUMENTS_WATCH, modes: { web: e.WEB_TRUSTED_DOCUMENTS, mobile: e.MOBILE_TRUSTED_DOCUMENTS } },
     resilience: {

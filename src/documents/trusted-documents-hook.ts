@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { LRUCache } from 'lru-cache';
 import type { SurfaceName } from '../config.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { replyWithGraphQLError } from '../surfaces/graphql-error-reply.ts';
+import { refuse } from '../surfaces/refusal.ts';
 import { canonicalDocument, documentHash, parseDocumentId } from './document-hash.ts';
 import { surfaceDocuments, type SurfaceDocuments } from './document-set.ts';
 import type { DocumentStore } from './document-store.ts';
@@ -95,14 +95,14 @@ export function trustedDocumentsHook(options: TrustedDocumentsHookOptions) {
       const id = rawId === undefined ? undefined : parseDocumentId(rawId);
       if (payload.documentId !== undefined && id === null) {
         options.onReject(request, 'BAD_REQUEST');
-        await replyWithGraphQLError(reply, 400, 'BAD_REQUEST', 'documentId must be "sha256:" followed by 64 hex digits');
+        await refuse(reply, { status: 400, code: 'BAD_REQUEST', message: 'documentId must be "sha256:" followed by 64 hex digits' });
         return;
       }
       const query = typeof payload.query === 'string' && payload.query !== '' ? payload.query : undefined;
       const hashOfText = query === undefined ? undefined : textHash(query, documents);
       if (id && query !== undefined && id !== hashOfText && id !== documentHash(query)) {
         options.onReject(request, DOCUMENT_CODES.hashMismatch);
-        await replyWithGraphQLError(reply, 400, DOCUMENT_CODES.hashMismatch, 'The query text does not match the document id sent with it');
+        await refuse(reply, { status: 400, code: DOCUMENT_CODES.hashMismatch, message: 'The query text does not match the document id sent with it' });
         return;
       }
       const described: DocumentRequest = { client, version, id: id ?? undefined, viaDocumentId: payload.documentId !== undefined, textHash: hashOfText, hasText: query !== undefined, bypass };
@@ -110,7 +110,7 @@ export function trustedDocumentsHook(options: TrustedDocumentsHookOptions) {
       report(request, described, verdict, id ?? hashOfText);
       if (verdict.kind === 'refuse') {
         options.onReject(request, verdict.code);
-        await replyWithGraphQLError(reply, verdict.status, verdict.code, verdict.message);
+        await refuse(reply, { status: verdict.status, code: verdict.code, message: verdict.message });
         return;
       }
       // Apollo's persisted-query cache is off when enforcing; the extension was verified here, so it goes.
