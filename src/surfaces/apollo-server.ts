@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
@@ -36,6 +36,10 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     // Listed explicitly (Apollo would append it last) so the credentialed-request rule runs after it.
     ApolloServerPluginCacheControl(),
     credentialedPrivatePlugin(),
+    // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself and would report usage and schema
+    // to Apollo's cloud: configuration is read in one place, and no data leaves unasked.
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
   ];
 }
 

@@ -37,7 +37,7 @@ describe('field cache time to live', () => {
     const second = await graphql(gateway, 'web', PRODUCT, { variables: { id: 'p11' } });
     assert.deepEqual(second.body.data, first.body.data);
     assert.deepEqual(backendCalls(backends), { accounts: 0, catalog: 0, orders: 0, inventory: 0 });
-    const metrics = await scrape(gateway.url);
+    const metrics = await scrape(gateway.adminUrl);
     assert.ok(sumOf(metrics, 'gateway_cache_lookups_total', { surface: 'web', coordinate: 'Query.product', result: 'hit' }) >= 1);
   });
 

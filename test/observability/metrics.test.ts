@@ -32,7 +32,7 @@ describe('the strict exposition parser', () => {
 
 describe('GET /metrics', () => {
   it('is Prometheus text format: every family has HELP and TYPE, every sample parses', async () => {
-    const response = await fetch(`${gateway.url}/metrics`);
+    const response = await fetch(`${gateway.adminUrl}/metrics`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
     const exposition = parsePrometheusText(await response.text());
@@ -55,7 +55,7 @@ describe('GET /metrics', () => {
   it('counters move with traffic: requests per operation, backend calls per service, auth failures', async () => {
     const token = await tokenFor(gateway.config, 'u2');
     const requests = { name: 'gateway_request_duration_seconds_count', labels: { surface: 'mobile', operation: 'HomeScreen', outcome: 'ok' } };
-    const before = await scrape(gateway.url);
+    const before = await scrape(gateway.adminUrl);
     backends.control.reset();
     const n = 4;
     for (let i = 0; i < n; i++) {
@@ -63,7 +63,7 @@ describe('GET /metrics', () => {
       assert.equal(response.body.errors, undefined);
     }
     await graphql(gateway, 'web', '{ me { id } }', { token: 'not-a-token' });
-    const afterTraffic = await scrape(gateway.url);
+    const afterTraffic = await scrape(gateway.adminUrl);
 
     assert.equal(sumOf(afterTraffic, requests.name, requests.labels) - sumOf(before, requests.name, requests.labels), n);
     for (const service of SERVICES) {
