@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { guardsOf, unreachableServices, type Clients } from './clients.ts';
+import { guardsOf, poolsOf, unreachableServices, type Clients } from './clients.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
 import { withTimeout, type RedisConnection } from './redis.ts';
 import { SURFACE_NAMES, type Config } from './config.ts';
@@ -12,7 +12,9 @@ import { createAdmission } from './http/admission.ts';
 import { buildAdmin, type Readiness } from './http/admin.ts';
 import { registerSurface } from './surfaces/register-surface.ts';
 import { surfaceDefinition } from './surfaces/index.ts';
-import { replyWithGraphQLError } from './surfaces/graphql-error-reply.ts';
+import { refuse } from './surfaces/refusal.ts';
+import { clientErrorHandler } from './surfaces/client-error-handler.ts';
+import { registerExplorerAssets } from './explorer/explorer.ts';
 
 /** What the HTTP app is built from. */
 export interface AppDependencies {
@@ -55,6 +57,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(config.http.headersTimeoutMs / 4))),
     },
     forceCloseConnections: 'idle',
+    clientErrorHandler,
     return503OnClosing: true,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -72,6 +75,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
 
   const metrics = new GatewayMetrics();
   metrics.watchCircuits(guardsOf(clients));
+  metrics.watchInstances(poolsOf(clients));
   const cacheStore = await createCacheStore({ redis: deps.redis, maxMegabytes: config.cache.maxMegabytes, timeoutMs: config.redis.timeoutMs, logger });
   cacheStore.onFailure = (operation) => metrics.cacheFailures.inc({ operation });
   // Every surface's layout, served here or not: replicas of the other surface share the store.
@@ -81,7 +85,8 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     definitions.map((definition) => ({ namespace: surfaceNamespace(definition.name, definition.typeDefs), stockFields: definition.stockFields })),
   );
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.setNotFoundHandler((request, reply) => replyWithGraphQLError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  if (config.graphql.sandbox) registerExplorerAssets(app);
+  app.setNotFoundHandler((request, reply) => refuse(reply, { status: 404, code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }));
 
   // One line for the whole process: the cap is about this process's memory, whatever the surface.
   const admission = createAdmission({ ...config.admission, maxWaitMs: config.requestTimeoutMs });

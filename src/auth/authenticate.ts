@@ -47,14 +47,29 @@ export function createAuthenticator(jwt: Config['jwt']): Authenticator {
       return { kind: 'invalid', reason: error instanceof errors.JOSEError ? error.code : 'unverifiable token' };
     }
     const viewer = viewerFrom(payload);
+    if (typeof viewer === 'string') return { kind: 'invalid', reason: viewer };
     const expiresAtMs = Math.min(((payload.exp as number) + CLOCK_TOLERANCE_S) * 1000, Date.now() + VERIFIED_REUSE_MS);
     verified.set(token, { viewer, surface, expiresAtMs });
     return { kind: 'viewer', viewer };
   };
 }
 
-function viewerFrom(payload: JWTPayload): Viewer {
+/** RFC 6749 section 3.3: scope tokens separated by single spaces. */
+const SCOPE_CLAIM = /^[\x21\x23-\x5b\x5d-\x7e]+(?: [\x21\x23-\x5b\x5d-\x7e]+)*$/;
+/** The shape of a user id, as backends know them (a `sub` reaches them as a key). */
+const SUBJECT = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The viewer a verified payload names, or why the token is refused. No `scope` claim means a
+ * first-party token holding every scope; a present claim must be a non-empty, space-separated
+ * string of scope tokens (an array, a number, an empty or blank string is refused as invalid,
+ * never read as "no restriction").
+ */
+function viewerFrom(payload: JWTPayload): Viewer | string {
+  if (typeof payload.sub !== 'string' || !SUBJECT.test(payload.sub)) return 'malformed sub claim';
+  const claim: unknown = payload.scope;
+  if (claim !== undefined && (typeof claim !== 'string' || !SCOPE_CLAIM.test(claim))) return 'malformed scope claim';
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
-  const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
-  return Object.freeze({ id: payload.sub as string, roles: Object.freeze(roles), scopes: Object.freeze(scopes) });
+  const scopes = claim === undefined ? 'all' : Object.freeze(claim.split(' '));
+  return Object.freeze({ id: payload.sub, roles: Object.freeze(roles), scopes });
 }

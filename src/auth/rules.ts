@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { rule } from 'graphql-shield';
+import { UpstreamError } from '../../clients/errors.ts';
 import type { GatewayContext } from '../context.ts';
 import { isAdmin } from './viewer.ts';
 
@@ -29,7 +30,9 @@ export const isOrderOwner = rule({ cache: 'no_cache' })(
 /**
  * The order named by an argument (`id` or `orderId`) belongs to the viewer, or the viewer is an
  * admin. The order is read through the request's loader, so the resolver that follows makes no
- * second backend call. An order that does not exist passes: the resolver answers null.
+ * second backend call. Only a definite not-found passes (the resolver then answers null): any
+ * other failure to read the order refuses with the failure's own code, since a rule that cannot
+ * read what it needs must not let the request through to a resolver that might read it later.
  */
 export const ownsOrderArgument = (argument: 'id' | 'orderId') =>
   rule(`ownsOrderArgument:${argument}`, { cache: 'strict' })(async (_parent, args: Record<string, unknown>, context: GatewayContext) => {
@@ -38,16 +41,21 @@ export const ownsOrderArgument = (argument: 'id' | 'orderId') =>
     if (isAdmin(viewer)) return true;
     const id = args[argument];
     if (typeof id !== 'string') return false;
-    const order = await context.loaders.order.load(id).catch(() => null);
-    return order === null || order.userId === viewer.id;
+    try {
+      return (await context.loaders.order.load(id)).userId === viewer.id;
+    } catch (error) {
+      if (error instanceof UpstreamError && error.code === 'NOT_FOUND') return true;
+      return error instanceof Error ? error : false;
+    }
   });
 
 /**
  * The token grants a scope. First-party tokens carry no `scope` claim and hold every scope;
- * a token with a `scope` claim holds only what it names.
+ * a token with a `scope` claim holds only what it names (authentication refuses a claim that is
+ * not a non-empty, space-separated list).
  */
 export const hasScope = (scope: string) =>
   rule(`hasScope:${scope}`, { cache: 'contextual' })((_parent, _args, context: GatewayContext) => {
     const scopes = context.viewer?.scopes;
-    return scopes !== undefined && (scopes.length === 0 || scopes.includes(scope));
+    return scopes === 'all' || (scopes !== undefined && scopes.includes(scope));
   });

@@ -4,8 +4,11 @@ export interface Viewer {
   readonly id: string;
   /** Roles, e.g. `admin`. */
   readonly roles: readonly string[];
-  /** OAuth-style scopes. */
-  readonly scopes: readonly string[];
+  /**
+   * OAuth-style scopes the token grants: `'all'` for a first-party token (one without a `scope`
+   * claim), otherwise exactly the scopes its claim names (never empty).
+   */
+  readonly scopes: 'all' | readonly string[];
 }
 
 /** Whether the viewer holds the admin role. */

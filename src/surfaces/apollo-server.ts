@@ -1,14 +1,15 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import { operationDetailsPlugin } from '../plugins/operation-details.ts';
-import { credentialedPrivatePlugin } from '../plugins/credentialed-private.ts';
+import { negotiatedStatusPlugin } from '../plugins/negotiated-status.ts';
+import { cacheControlPlugin } from '../plugins/cache-control.ts';
 import { formatError } from './format-error.ts';
+import { knownOperationTypesRule } from './known-operation-types.ts';
 import { secureSchema } from './secure-schema.ts';
 import type { SurfaceDefinition } from './surface.ts';
 import { cacheFields, type FieldCacheOptions } from '../cache/field-cache.ts';
@@ -33,9 +34,10 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     // Abuse and depth limits ran before Apollo (src/limits/abuse-limits-hook.ts); here operations are
     // priced, charged, executed, then refunded.
     costThrottlePlugin({ model: buildCostModel(schema), maxCost: runtime.limits.maxCost, throttle: runtime.throttle, onReject: runtime.onReject }),
-    // Listed explicitly (Apollo would append it last) so the credentialed-request rule runs after it.
-    ApolloServerPluginCacheControl(),
-    credentialedPrivatePlugin(),
+    // Cache-Control from a per-operation plan; Apollo's own plugin (a hook on every field) would be added unless disabled.
+    ApolloServerPluginCacheControlDisabled(),
+    cacheControlPlugin(schema),
+    negotiatedStatusPlugin(),
     // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself and would report usage and schema
     // to Apollo's cloud: configuration is read in one place, and no data leaves unasked.
     ApolloServerPluginUsageReportingDisabled(),
@@ -68,10 +70,13 @@ export async function createSurfaceServer(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    validationRules: [knownOperationTypesRule],
     plugins: surfacePlugins(config, schema, limits),
     // The abuse hook already parsed with this limit; kept so the parser can never run past it.
     parseOptions: { maxTokens: limits.limits.maxTokens },
     allowBatchedHttpRequests: limits.limits.maxBatch > 1,
+    // An enforcing surface runs registered documents only: Apollo's automatic persisted queries may not register new ones.
+    ...(config.documents.modes[definition.name] === 'enforce' ? { persistedQueries: false as const } : {}),
     // Shutdown is the process's job (src/main.ts drains HTTP first); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
   });

@@ -266,4 +266,33 @@ describe('token scopes (a token with a scope claim holds only what it names)', (
     assert.equal(reordered.body.errors, undefined, JSON.stringify(reordered.body.errors));
     assertOneError((await graphql(gateway, 'web', UPDATE, { token, variables: ownBio() })).body, ['updateProfile']);
   });
+
+  // A present claim that is not a non-empty, space-separated string is refused: never read as "every scope".
+  for (const [what, scope] of [
+    ['an empty string', ''],
+    ['a blank string', '   '],
+    ['an array', ['orders:read']],
+    ['an array naming the scope', ['profile:write']],
+    ['a number', 42],
+    ['an object', { 'profile:write': true }],
+    ['doubled spaces', 'orders:read  profile:write'],
+  ] as const) {
+    it(`a scope claim that is ${what} makes the token invalid: 401, no backend call`, async () => {
+      const token = await craftToken(gateway.config, { claims: { sub: 'u1', scope } });
+      const before = backends.control.stats('accounts').calls;
+      const refused = await graphql(gateway, 'web', UPDATE, { token, variables: ownBio() });
+      assert.equal(refused.status, 401);
+      assert.equal(refused.body.data, undefined);
+      assert.equal(refused.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+      assert.equal(backends.control.stats('accounts').calls, before, 'the profile was neither read nor written');
+    });
+  }
+
+  it('a sub claim that is not an id shape (a comma, a number) makes the token invalid', async () => {
+    for (const sub of ['u1,u2', 7]) {
+      const token = await craftToken(gateway.config, { claims: { sub } });
+      const refused = await graphql(gateway, 'web', '{ me { id } }', { token });
+      assert.equal(refused.status, 401, `sub ${JSON.stringify(sub)}`);
+    }
+  });
 });
