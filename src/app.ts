@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { guardsOf, unreachableServices, type Clients } from './clients.ts';
+import { guardsOf, poolsOf, unreachableServices, type Clients } from './clients.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
 import { withTimeout, type RedisConnection } from './redis.ts';
 import { SURFACE_NAMES, type Config } from './config.ts';
@@ -62,6 +62,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
 
   const metrics = new GatewayMetrics();
   metrics.watchCircuits(guardsOf(clients));
+  metrics.watchInstances(poolsOf(clients));
   const cacheStore = await createCacheStore({ redis: deps.redis, maxMegabytes: config.cache.maxMegabytes, timeoutMs: config.redis.timeoutMs, logger });
   cacheStore.onFailure = (operation) => metrics.cacheFailures.inc({ operation });
   // Every surface's layout, served here or not: replicas of the other surface share the store.

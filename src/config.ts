@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './documents/modes.ts';
+import { grpcTarget } from '../clients/balancing/grpc-target.ts';
 import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
 
 /** Every surface the gateway knows. */
@@ -18,6 +21,13 @@ const origins = z
 /** The usual origins of local frontend dev servers (Next/CRA, Vite, Vite preview, Angular, webpack). */
 const DEVELOPMENT_CORS_ORIGINS = [3000, 5173, 4173, 4200, 8080].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]);
 const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected host:port');
+/** A comma-separated list of one or more instances of a backend, each checked by `item`. */
+const instances = (fallback: string, item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(item).min(1, 'name at least one instance'));
 
 /** The environment variables the gateway reads, with defaults. The README's table mirrors this. */
 const environment = z.object({
@@ -32,10 +42,16 @@ const environment = z.object({
     .transform((value) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))])
     .pipe(z.array(z.enum(SURFACE_NAMES)).min(1, 'name at least one surface: web, mobile')),
   BACKENDS: z.enum(['embedded', 'external']).default('embedded'),
-  ACCOUNTS_URL: httpUrl.default('http://127.0.0.1:4001'),
-  CATALOG_URL: httpUrl.default('http://127.0.0.1:4002'),
-  ORDERS_ADDRESS: hostPort.default('127.0.0.1:4003'),
-  INVENTORY_URL: httpUrl.default('http://127.0.0.1:4004/soap'),
+  ACCOUNTS_URL: instances('http://127.0.0.1:4001', httpUrl),
+  CATALOG_URL: instances('http://127.0.0.1:4002', httpUrl),
+  ORDERS_ADDRESS: instances('127.0.0.1:4003', hostPort).superRefine((addresses, context) => {
+    try {
+      grpcTarget(addresses);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
+  INVENTORY_URL: instances('http://127.0.0.1:4004/soap', httpUrl),
   BACKENDS_CONTROL_PORT: port.default(4005),
   ACCOUNTS_TIMEOUT_MS: positiveMs.default(2_000),
   CATALOG_TIMEOUT_MS: positiveMs.default(2_000),
@@ -58,6 +74,8 @@ const environment = z.object({
   BREAKER_VOLUME: z.coerce.number().int().min(1).max(10_000).default(10),
   BREAKER_RESET_MS: positiveMs.default(5_000),
   BACKEND_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(256),
+  BACKEND_EJECT_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+  BACKEND_EJECT_MS: positiveMs.default(30_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_TIMEOUT_MS: positiveMs.default(100),
   // Depth, cost, abuse limits and budgets per surface: see src/limits/limits-config.ts.
@@ -65,10 +83,20 @@ const environment = z.object({
   CACHE_ENABLED: bool.default(true),
   AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
   CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
+  WEB_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
+  MOBILE_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
+  DOCUMENTS_DIR: z.string().min(1).optional(),
+  DOCUMENTS_WATCH: bool.default(true),
   WEB_CORS_ORIGINS: origins.optional(),
   MOBILE_CORS_ORIGINS: origins.optional(),
   CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
+
+/** The repository's documents folder (next to `src/`, also in the build output). */
+const DEFAULT_DOCUMENTS_DIR = fileURLToPath(new URL('../documents/', import.meta.url));
+
+/** The name of every environment variable the gateway reads (deploy manifests are checked against it). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(environment.shape);
 
 const SECRET_VARIABLES = new Set(['JWT_SECRET']);
 
@@ -85,11 +113,13 @@ export interface Config {
   surfaces: readonly SurfaceName[];
   /** `embedded`: `npm start` also starts the reference backends; `external`: they run elsewhere. */
   backends: 'embedded' | 'external';
+  /** Each backend's instances (one or more; calls are spread over them) and timeout. */
   services: {
-    accounts: { url: string; timeoutMs: number };
-    catalog: { url: string; timeoutMs: number };
-    orders: { address: string; timeoutMs: number };
-    inventory: { url: string; timeoutMs: number };
+    accounts: { urls: readonly string[]; timeoutMs: number };
+    catalog: { urls: readonly string[]; timeoutMs: number };
+    /** One `host:port` (a DNS name may resolve to many instances) or several IP `host:port`s. */
+    orders: { addresses: readonly string[]; timeoutMs: number };
+    inventory: { urls: readonly string[]; timeoutMs: number };
   };
   /** Port of the reference backends' control plane when `npm start` runs them. */
   backendsControlPort: number;
@@ -136,6 +166,11 @@ export interface Config {
    * the usual local dev servers' origins otherwise. `maxAgeSeconds`: how long a browser may reuse a preflight.
    */
   cors: { origins: Record<SurfaceName, readonly string[]>; maxAgeSeconds: number };
+  /**
+   * Trusted documents (README "Client contract"): the folder of client policies and manifests,
+   * whether a change under it reloads them (SIGHUP always does), and each surface's mode.
+   */
+  documents: { dir: string; watch: boolean; modes: Record<SurfaceName, TrustedDocumentsMode> };
   /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
   resilience: {
     /** Most attempts of an idempotent call (1 = no retries). */
@@ -150,6 +185,10 @@ export interface Config {
     breakerResetMs: number;
     /** Most calls in flight per backend (bulkhead). */
     maxConcurrent: number;
+    /** Consecutive failures of one backend instance that stop calls to it for `ejectionMs`. */
+    ejectAfterFailures: number;
+    /** How long an ejected instance gets no calls, in milliseconds. */
+    ejectionMs: number;
   };
 }
 
@@ -190,10 +229,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     surfaces: e.SURFACES,
     backends: e.BACKENDS,
     services: {
-      accounts: { url: e.ACCOUNTS_URL, timeoutMs: e.ACCOUNTS_TIMEOUT_MS },
-      catalog: { url: e.CATALOG_URL, timeoutMs: e.CATALOG_TIMEOUT_MS },
-      orders: { address: e.ORDERS_ADDRESS, timeoutMs: e.ORDERS_TIMEOUT_MS },
-      inventory: { url: e.INVENTORY_URL, timeoutMs: e.INVENTORY_TIMEOUT_MS },
+      accounts: { urls: e.ACCOUNTS_URL, timeoutMs: e.ACCOUNTS_TIMEOUT_MS },
+      catalog: { urls: e.CATALOG_URL, timeoutMs: e.CATALOG_TIMEOUT_MS },
+      orders: { addresses: e.ORDERS_ADDRESS, timeoutMs: e.ORDERS_TIMEOUT_MS },
+      inventory: { urls: e.INVENTORY_URL, timeoutMs: e.INVENTORY_TIMEOUT_MS },
     },
     backendsControlPort: e.BACKENDS_CONTROL_PORT,
     graphql: { introspection: e.INTROSPECTION ?? development, sandbox: e.SANDBOX ?? development },
@@ -215,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
     },
     authorization: e.AUTHORIZATION,
+    documents: { dir: e.DOCUMENTS_DIR ?? DEFAULT_DOCUMENTS_DIR, watch: e.DOCUMENTS_WATCH, modes: { web: e.WEB_TRUSTED_DOCUMENTS, mobile: e.MOBILE_TRUSTED_DOCUMENTS } },
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,
       retryRatio: e.RETRY_BUDGET_RATIO,
@@ -222,6 +262,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       breakerVolume: e.BREAKER_VOLUME,
       breakerResetMs: e.BREAKER_RESET_MS,
       maxConcurrent: e.BACKEND_MAX_CONCURRENT,
+      ejectAfterFailures: e.BACKEND_EJECT_FAILURES,
+      ejectionMs: e.BACKEND_EJECT_MS,
     },
   });
 }
