@@ -56,6 +56,11 @@ export class Bulkhead {
     return this.#waiting.length;
   }
 
+  /** Whether a new caller would be refused at once: every slot held and the line full. */
+  get saturated(): boolean {
+    return this.#inFlight >= this.#maxConcurrent && this.#waiting.length >= this.#maxWaiting;
+  }
+
   #take(): () => void {
     this.#inFlight++;
     let released = false;
