@@ -5,7 +5,7 @@ import { UpstreamError, type ServiceName, type UpstreamErrorCode } from '../erro
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** HTTP status → error code: 404 NOT_FOUND; 400/413/415/422 INVALID_ARGUMENT; 409 CONFLICT; 429/502/503 UNAVAILABLE; anything else INTERNAL. */
-export function codeForStatus(status: number): UpstreamErrorCode {
+function codeForStatus(status: number): UpstreamErrorCode {
   if (status === 404) return 'NOT_FOUND';
   if (status === 400 || status === 413 || status === 415 || status === 422) return 'INVALID_ARGUMENT';
   if (status === 409) return 'CONFLICT';
