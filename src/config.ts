@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bool } from './env-values.ts';
 import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
 
 /** Every surface the gateway knows. */
@@ -6,7 +7,6 @@ export const SURFACE_NAMES = ['web', 'mobile'] as const;
 /** A client surface: one tailored GraphQL endpoint. */
 export type SurfaceName = (typeof SURFACE_NAMES)[number];
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);
 const httpUrl = z.url({ protocol: /^https?$/ });
