@@ -57,6 +57,7 @@ const environment = z.object({
   ...limitsEnvironment,
   CACHE_ENABLED: bool.default(true),
   AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
 });
 
@@ -119,6 +120,11 @@ export interface Config {
    * authorization costs (the benchmark); it is refused in production.
    */
   authorization: 'shield' | 'off';
+  /**
+   * What executes operations: `jit` (default) compiles each query document once with graphql-jit
+   * (graphql-js for what it cannot compile and for mutations); `graphql-js` runs everything on graphql-js.
+   */
+  executor: 'jit' | 'graphql-js';
   /** Field cache: in memory (LRU bounded to `maxMegabytes`) unless Redis is configured. */
   cache: { enabled: boolean; maxMegabytes: number };
   /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
@@ -193,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throttle: throttleSettingsFrom(e),
     cache: { enabled: e.CACHE_ENABLED, maxMegabytes: e.CACHE_MAX_MB },
     authorization: e.AUTHORIZATION,
+    executor: e.GRAPHQL_EXECUTOR,
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,
       retryRatio: e.RETRY_BUDGET_RATIO,
