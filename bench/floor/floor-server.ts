@@ -1,11 +1,13 @@
 // The bench's floor: the gateway's schemas, resolvers, loaders and backend clients executed with
 // nothing else (no HTTP framework, no Apollo Server, no plugins, no authorization rules, no field
-// cache, no limits, no logs), graphql-js over node:http. What the gateway costs above this is what
+// cache, no limits, no logs) over node:http, with the gateway's executor (GRAPHQL_EXECUTOR: each
+// document compiled once by graphql-jit, or graphql-js). What the gateway costs above this is what
 // its pipeline adds. Configured by the gateway's own environment (PORT, backend addresses, JWT).
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { pino } from 'pino';
 import { createAuthenticator } from '../../src/auth/authenticate.ts';
 import { createCacheStore } from '../../src/cache/cache-store.ts';
@@ -23,9 +25,15 @@ const authenticate = createAuthenticator(config.jwt);
 const store = await createCacheStore({ maxMegabytes: 1, timeoutMs: 100, logger });
 const invalidate = createInvalidator(store, []);
 
+interface Prepared {
+  document: DocumentNode;
+  /** Absent when graphql-js executes (configured so, or graphql-jit could not compile it). */
+  compiled?: CompiledQuery;
+}
+
 interface Surface {
   schema: GraphQLSchema;
-  documents: Map<string, DocumentNode | readonly Error[]>;
+  documents: Map<string, Prepared | readonly Error[]>;
 }
 
 const surfaces = new Map<string, Surface>(
@@ -35,16 +43,17 @@ const surfaces = new Map<string, Surface>(
   }),
 );
 
-/** Parsed and validated once per query text, as every production server caches it. */
-function documentOf(surface: Surface, query: string): DocumentNode | readonly Error[] {
-  let document = surface.documents.get(query);
-  if (!document) {
-    const parsed = parse(query);
-    const errors = validate(surface.schema, parsed);
-    document = errors.length > 0 ? errors : parsed;
-    surface.documents.set(query, document);
+/** Parsed, validated (and compiled) once per query text, as every production server caches it. */
+function prepare(surface: Surface, query: string): Prepared | readonly Error[] {
+  let prepared = surface.documents.get(query);
+  if (!prepared) {
+    const document = parse(query);
+    const errors = validate(surface.schema, document);
+    const compiled = config.executor === 'jit' && errors.length === 0 ? compileQuery(surface.schema, document) : undefined;
+    prepared = errors.length > 0 ? errors : { document, ...(compiled && isCompiledQuery(compiled) ? { compiled } : {}) };
+    surface.documents.set(query, prepared);
   }
-  return document;
+  return prepared;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -67,8 +76,9 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const { query, variables, operationName } = JSON.parse(await readBody(request)) as { query: string; variables?: Record<string, unknown>; operationName?: string };
   const auth = await authenticate(request.headers.authorization, name);
   if (auth.kind === 'invalid') return send(response, 401, { errors: [{ message: 'invalid token' }] });
-  const document = documentOf(surface, query);
-  if (Array.isArray(document)) return send(response, 400, { errors: document.map((e: Error) => ({ message: e.message })) });
+  const prepared = prepare(surface, query);
+  if (Array.isArray(prepared)) return send(response, 400, { errors: prepared.map((e: Error) => ({ message: e.message })) });
+  const { document, compiled } = prepared as Prepared;
   const requestId = randomUUID();
   const viewer = auth.kind === 'viewer' ? auth.viewer : null;
   const contextValue = createContext({
@@ -84,7 +94,9 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     invalidate,
     call: { requestId, ...(viewer ? { viewerId: viewer.id } : {}), deadline: Date.now() + config.requestTimeoutMs },
   });
-  const result: ExecutionResult = await execute({ schema: surface.schema, document: document as DocumentNode, variableValues: variables ?? {}, operationName: operationName ?? null, contextValue });
+  const result = (await (compiled
+    ? compiled.query(undefined, contextValue, variables ?? {})
+    : execute({ schema: surface.schema, document, variableValues: variables ?? {}, operationName: operationName ?? null, contextValue }))) as ExecutionResult;
   send(response, 200, result);
 }
 
