@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // Code that runs in a browser page (the explorer's start script).
+    files: ['src/explorer/browser/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' } },
+  },
+  {
     // Layer boundaries from the design: resolvers never speak a wire protocol, clients never speak GraphQL.
     files: ['resolvers/**/*.ts'],
     rules: {

@@ -15,11 +15,15 @@ const portOf = (url: string): string => new URL(url.includes('://') ? url : `grp
 
 async function startBackends(): Promise<void> {
   const { services } = config;
+  const lists = [services.accounts.urls, services.catalog.urls, services.orders.addresses, services.inventory.urls];
+  if (lists.some((list) => list.length > 1)) {
+    throw new Error('BACKENDS=embedded starts one instance of each backend: give one address per backend, or set BACKENDS=external');
+  }
   const child = track(fork(new URL('../backends/main.ts', import.meta.url), [
-    '--accounts-port', portOf(services.accounts.url),
-    '--catalog-port', portOf(services.catalog.url),
-    '--orders-port', portOf(services.orders.address),
-    '--inventory-port', portOf(services.inventory.url),
+    '--accounts-port', portOf(services.accounts.urls[0]!),
+    '--catalog-port', portOf(services.catalog.urls[0]!),
+    '--orders-port', portOf(services.orders.addresses[0]!),
+    '--inventory-port', portOf(services.inventory.urls[0]!),
     '--control-port', String(config.backendsControlPort),
   ]));
   const [message] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => [undefined])])) as [unknown];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { guardsOf, unreachableServices, type Clients } from './clients.ts';
+import { guardsOf, poolsOf, unreachableServices, type Clients } from './clients.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
 import { withTimeout, type RedisConnection } from './redis.ts';
 import { SURFACE_NAMES, type Config } from './config.ts';
@@ -11,7 +11,9 @@ import { createInvalidator } from './cache/invalidation.ts';
 import { createAdmission } from './limits/admission.ts';
 import { registerSurface } from './surfaces/register-surface.ts';
 import { surfaceDefinition } from './surfaces/index.ts';
-import { replyWithGraphQLError } from './surfaces/graphql-error-reply.ts';
+import { refuse } from './surfaces/refusal.ts';
+import { clientErrorHandler } from './surfaces/client-error-handler.ts';
+import { registerExplorerAssets } from './explorer/explorer.ts';
 
 /** What the HTTP app is built from. */
 export interface AppDependencies {
@@ -42,6 +44,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     forceCloseConnections: 'idle',
+    clientErrorHandler,
     return503OnClosing: true,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -59,6 +62,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
 
   const metrics = new GatewayMetrics();
   metrics.watchCircuits(guardsOf(clients));
+  metrics.watchInstances(poolsOf(clients));
   const cacheStore = await createCacheStore({ redis: deps.redis, maxMegabytes: config.cache.maxMegabytes, timeoutMs: config.redis.timeoutMs, logger });
   cacheStore.onFailure = (operation) => metrics.cacheFailures.inc({ operation });
   // Every surface's layout, served here or not: replicas of the other surface share the store.
@@ -78,7 +82,8 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     const unreachable: string[] = redisUp ? down : [...down, 'redis'];
     return unreachable.length === 0 ? { status: 'ready' } : reply.code(503).send({ status: 'not-ready', unreachable });
   });
-  app.setNotFoundHandler((request, reply) => replyWithGraphQLError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  if (config.graphql.sandbox) registerExplorerAssets(app);
+  app.setNotFoundHandler((request, reply) => refuse(reply, { status: 404, code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }));
 
   // One line for the whole process: the cap is about this process's memory, whatever the surface.
   const admission = createAdmission({ ...config.admission, maxWaitMs: config.requestTimeoutMs });

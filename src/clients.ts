@@ -5,6 +5,7 @@ import { InventoryClient } from '../clients/inventory/inventory-client.ts';
 import { BackendGuard } from '../clients/resilience/backend-guard.ts';
 import type { ServiceName } from '../clients/errors.ts';
 import type { CallOptions } from '../clients/call-options.ts';
+import type { InstancePool } from '../clients/balancing/instance-pool.ts';
 import type { Config } from './config.ts';
 
 /** The typed backend clients, built once per process and closed on shutdown. */
@@ -18,12 +19,14 @@ export interface Clients {
 /** Builds one client per backend, each with its own guard (timeout, retries, breaker, bulkhead). */
 export function createClients(config: Pick<Config, 'services' | 'resilience'>): Clients {
   const { services, resilience } = config;
-  const guard = (service: ServiceName, timeoutMs: number): BackendGuard => new BackendGuard(service, { timeoutMs, ...resilience });
+  const { ejectAfterFailures, ejectionMs, ...guarded } = resilience;
+  const guard = (service: ServiceName, timeoutMs: number): BackendGuard => new BackendGuard(service, { timeoutMs, ...guarded });
+  const balancing = { ejectAfterFailures, ejectionMs };
   return {
-    accounts: new AccountsClient({ baseUrl: services.accounts.url, timeoutMs: services.accounts.timeoutMs, guard: guard('accounts', services.accounts.timeoutMs) }),
-    catalog: new CatalogClient({ baseUrl: services.catalog.url, timeoutMs: services.catalog.timeoutMs, guard: guard('catalog', services.catalog.timeoutMs) }),
-    orders: new OrdersClient({ address: services.orders.address, timeoutMs: services.orders.timeoutMs, guard: guard('orders', services.orders.timeoutMs) }),
-    inventory: new InventoryClient({ url: services.inventory.url, timeoutMs: services.inventory.timeoutMs, guard: guard('inventory', services.inventory.timeoutMs) }),
+    accounts: new AccountsClient({ baseUrl: services.accounts.urls, timeoutMs: services.accounts.timeoutMs, guard: guard('accounts', services.accounts.timeoutMs), balancing }),
+    catalog: new CatalogClient({ baseUrl: services.catalog.urls, timeoutMs: services.catalog.timeoutMs, guard: guard('catalog', services.catalog.timeoutMs), balancing }),
+    orders: new OrdersClient({ address: services.orders.addresses, timeoutMs: services.orders.timeoutMs, guard: guard('orders', services.orders.timeoutMs) }),
+    inventory: new InventoryClient({ url: services.inventory.urls, timeoutMs: services.inventory.timeoutMs, guard: guard('inventory', services.inventory.timeoutMs), balancing }),
   };
 }
 
@@ -38,6 +41,11 @@ export function closeClients(clients: Clients): void {
     client.close();
     client.guard.shutdown();
   }
+}
+
+/** The instance pools of the backends called over HTTP (gRPC balances inside its channel). */
+export function poolsOf(clients: Clients): InstancePool[] {
+  return [clients.accounts.pool, clients.catalog.pool, clients.inventory.pool];
 }
 
 /** Asks every backend whether it answers; resolves to the names of those that do not. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grpcTarget } from '../clients/balancing/grpc-target.ts';
 import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
 
 /** Every surface the gateway knows. */
@@ -10,7 +11,21 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);
 const httpUrl = z.url({ protocol: /^https?$/ });
+/** A comma-separated list of exact browser origins (`scheme://host[:port]`, no path, no wildcard). */
+const origins = z
+  .string()
+  .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+  .pipe(z.array(z.string().refine((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o, { error: (issue) => `${String(issue.input)} is not an exact origin like https://app.example.com` })));
+/** The usual origins of local frontend dev servers (Next/CRA, Vite, Vite preview, Angular, webpack). */
+const DEVELOPMENT_CORS_ORIGINS = [3000, 5173, 4173, 4200, 8080].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]);
 const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected host:port');
+/** A comma-separated list of one or more instances of a backend, each checked by `item`. */
+const instances = (fallback: string, item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(item).min(1, 'name at least one instance'));
 
 /** The environment variables the gateway reads, with defaults. The README's table mirrors this. */
 const environment = z.object({
@@ -25,10 +40,16 @@ const environment = z.object({
     .transform((value) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))])
     .pipe(z.array(z.enum(SURFACE_NAMES)).min(1, 'name at least one surface: web, mobile')),
   BACKENDS: z.enum(['embedded', 'external']).default('embedded'),
-  ACCOUNTS_URL: httpUrl.default('http://127.0.0.1:4001'),
-  CATALOG_URL: httpUrl.default('http://127.0.0.1:4002'),
-  ORDERS_ADDRESS: hostPort.default('127.0.0.1:4003'),
-  INVENTORY_URL: httpUrl.default('http://127.0.0.1:4004/soap'),
+  ACCOUNTS_URL: instances('http://127.0.0.1:4001', httpUrl),
+  CATALOG_URL: instances('http://127.0.0.1:4002', httpUrl),
+  ORDERS_ADDRESS: instances('127.0.0.1:4003', hostPort).superRefine((addresses, context) => {
+    try {
+      grpcTarget(addresses);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
+  INVENTORY_URL: instances('http://127.0.0.1:4004/soap', httpUrl),
   BACKENDS_CONTROL_PORT: port.default(4005),
   ACCOUNTS_TIMEOUT_MS: positiveMs.default(2_000),
   CATALOG_TIMEOUT_MS: positiveMs.default(2_000),
@@ -51,6 +72,8 @@ const environment = z.object({
   BREAKER_VOLUME: z.coerce.number().int().min(1).max(10_000).default(10),
   BREAKER_RESET_MS: positiveMs.default(5_000),
   BACKEND_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(256),
+  BACKEND_EJECT_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+  BACKEND_EJECT_MS: positiveMs.default(30_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_TIMEOUT_MS: positiveMs.default(100),
   // Depth, cost, abuse limits and budgets per surface: see src/limits/limits-config.ts.
@@ -59,7 +82,13 @@ const environment = z.object({
   AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
+  WEB_CORS_ORIGINS: origins.optional(),
+  MOBILE_CORS_ORIGINS: origins.optional(),
+  CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
+
+/** The name of every environment variable the gateway reads (deploy manifests are checked against it). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(environment.shape);
 
 const SECRET_VARIABLES = new Set(['JWT_SECRET']);
 
@@ -76,18 +105,20 @@ export interface Config {
   surfaces: readonly SurfaceName[];
   /** `embedded`: `npm start` also starts the reference backends; `external`: they run elsewhere. */
   backends: 'embedded' | 'external';
+  /** Each backend's instances (one or more; calls are spread over them) and timeout. */
   services: {
-    accounts: { url: string; timeoutMs: number };
-    catalog: { url: string; timeoutMs: number };
-    orders: { address: string; timeoutMs: number };
-    inventory: { url: string; timeoutMs: number };
+    accounts: { urls: readonly string[]; timeoutMs: number };
+    catalog: { urls: readonly string[]; timeoutMs: number };
+    /** One `host:port` (a DNS name may resolve to many instances) or several IP `host:port`s. */
+    orders: { addresses: readonly string[]; timeoutMs: number };
+    inventory: { urls: readonly string[]; timeoutMs: number };
   };
   /** Port of the reference backends' control plane when `npm start` runs them. */
   backendsControlPort: number;
   graphql: {
     /** Introspection queries allowed. Default: on outside production. */
     introspection: boolean;
-    /** A browser GET serves Apollo Sandbox. Default: on outside production. */
+    /** A browser GET serves the explorer (local GraphiQL, Apollo Sandbox at `?sandbox`). Default: on outside production. */
     sandbox: boolean;
   };
   /** Largest accepted request body, in bytes. */
@@ -127,6 +158,11 @@ export interface Config {
   executor: 'jit' | 'graphql-js';
   /** Field cache: in memory (LRU bounded to `maxMegabytes`) unless Redis is configured. */
   cache: { enabled: boolean; maxMegabytes: number };
+  /**
+   * Browser origins allowed to call each surface (exact matches). Default: none in production,
+   * the usual local dev servers' origins otherwise. `maxAgeSeconds`: how long a browser may reuse a preflight.
+   */
+  cors: { origins: Record<SurfaceName, readonly string[]>; maxAgeSeconds: number };
   /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
   resilience: {
     /** Most attempts of an idempotent call (1 = no retries). */
@@ -141,6 +177,10 @@ export interface Config {
     breakerResetMs: number;
     /** Most calls in flight per backend (bulkhead). */
     maxConcurrent: number;
+    /** Consecutive failures of one backend instance that stop calls to it for `ejectionMs`. */
+    ejectAfterFailures: number;
+    /** How long an ejected instance gets no calls, in milliseconds. */
+    ejectionMs: number;
   };
 }
 
@@ -181,10 +221,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     surfaces: e.SURFACES,
     backends: e.BACKENDS,
     services: {
-      accounts: { url: e.ACCOUNTS_URL, timeoutMs: e.ACCOUNTS_TIMEOUT_MS },
-      catalog: { url: e.CATALOG_URL, timeoutMs: e.CATALOG_TIMEOUT_MS },
-      orders: { address: e.ORDERS_ADDRESS, timeoutMs: e.ORDERS_TIMEOUT_MS },
-      inventory: { url: e.INVENTORY_URL, timeoutMs: e.INVENTORY_TIMEOUT_MS },
+      accounts: { urls: e.ACCOUNTS_URL, timeoutMs: e.ACCOUNTS_TIMEOUT_MS },
+      catalog: { urls: e.CATALOG_URL, timeoutMs: e.CATALOG_TIMEOUT_MS },
+      orders: { addresses: e.ORDERS_ADDRESS, timeoutMs: e.ORDERS_TIMEOUT_MS },
+      inventory: { urls: e.INVENTORY_URL, timeoutMs: e.INVENTORY_TIMEOUT_MS },
     },
     backendsControlPort: e.BACKENDS_CONTROL_PORT,
     graphql: { introspection: e.INTROSPECTION ?? development, sandbox: e.SANDBOX ?? development },
@@ -198,6 +238,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     limits: surfaceLimitsFrom(e),
     throttle: throttleSettingsFrom(e),
     cache: { enabled: e.CACHE_ENABLED, maxMegabytes: e.CACHE_MAX_MB },
+    cors: {
+      origins: {
+        web: e.WEB_CORS_ORIGINS ?? (development ? DEVELOPMENT_CORS_ORIGINS : []),
+        mobile: e.MOBILE_CORS_ORIGINS ?? (development ? DEVELOPMENT_CORS_ORIGINS : []),
+      },
+      maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
+    },
     authorization: e.AUTHORIZATION,
     executor: e.GRAPHQL_EXECUTOR,
     resilience: {
@@ -207,6 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       breakerVolume: e.BREAKER_VOLUME,
       breakerResetMs: e.BREAKER_RESET_MS,
       maxConcurrent: e.BACKEND_MAX_CONCURRENT,
+      ejectAfterFailures: e.BACKEND_EJECT_FAILURES,
+      ejectionMs: e.BACKEND_EJECT_MS,
     },
   });
 }

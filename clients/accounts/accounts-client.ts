@@ -1,6 +1,7 @@
 import type { CallOptions } from '../call-options.ts';
 import { entity, envelope } from '../rest/shape.ts';
 import { RestTransport, type RestClientOptions } from '../rest/rest-transport.ts';
+import type { InstancePool } from '../balancing/instance-pool.ts';
 import type { BackendGuard } from '../resilience/backend-guard.ts';
 import type { Address, AddressList, ProfilePatch, User, UserBatch } from './types.ts';
 
@@ -21,6 +22,11 @@ export class AccountsClient {
   /** Deadline, retries and circuit breaker of this backend. */
   get guard(): BackendGuard {
     return this.#http.guard;
+  }
+
+  /** The backend's instances and where calls go. */
+  get pool(): InstancePool {
+    return this.#http.pool;
   }
 
   /** Users by id, in request order, each once; unknown ids are left out. At most 100 ids. */

@@ -1,6 +1,7 @@
 import type { CallOptions } from '../call-options.ts';
 import { entity, envelope } from '../rest/shape.ts';
 import { RestTransport, type RestClientOptions } from '../rest/rest-transport.ts';
+import type { InstancePool } from '../balancing/instance-pool.ts';
 import type { BackendGuard } from '../resilience/backend-guard.ts';
 import type { Category, CategoryBatch, Product, ProductBatch, ProductList, ProductPage } from './types.ts';
 
@@ -32,6 +33,11 @@ export class CatalogClient {
   /** Deadline, retries and circuit breaker of this backend. */
   get guard(): BackendGuard {
     return this.#http.guard;
+  }
+
+  /** The backend's instances and where calls go. */
+  get pool(): InstancePool {
+    return this.#http.pool;
   }
 
   /** Products by id, in request order, each once; unknown ids are left out. At most 50 ids. */

@@ -7,6 +7,7 @@ import { BadSoapResponseError, GET_STOCK_LEVELS_ACTION, getStockLevelsEnvelope, 
 import type { Currency, StockLevel } from './types.ts';
 import { faultError, statusError, transportError } from './upstream-errors.ts';
 import { timeoutOnlyGuard, type BackendGuard } from '../resilience/backend-guard.ts';
+import { InstancePool, type BalancingOptions } from '../balancing/instance-pool.ts';
 
 export { CURRENCIES, type Currency, type StockLevel } from './types.ts';
 
@@ -34,8 +35,10 @@ function stockLevelsOf(statusCode: number, body: string, currency: Currency): St
 
 /** Options of an {@link InventoryClient}. */
 export interface InventoryClientOptions {
-  /** The SOAP endpoint, e.g. `http://127.0.0.1:4004/soap`. */
-  url: string;
+  /** The SOAP endpoint, e.g. `http://127.0.0.1:4004/soap`, or one per instance (calls are spread over them). */
+  url: string | readonly string[];
+  /** Spreading calls over the instances and ejecting failing ones. Default: see {@link BalancingOptions}. */
+  balancing?: BalancingOptions;
   /** Longest a call may take, in milliseconds; a call's deadline can only shorten it. Default 3000. */
   timeoutMs?: number;
   /** Retries, circuit breaker and bulkhead for this backend. Default: the timeout only. */
@@ -47,15 +50,16 @@ export interface InventoryClientOptions {
  * with keep-alive agents and no retries; every error is an {@link UpstreamError}.
  */
 export class InventoryClient {
-  readonly #url: string;
   readonly #timeoutMs: number;
   readonly #agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   readonly #got: Got;
   /** Deadline, retries (GetStockLevels is a read) and circuit breaker of this backend. */
   readonly guard: BackendGuard;
+  /** The service's instances: which one each attempt goes to. */
+  readonly pool: InstancePool;
 
   constructor(options: InventoryClientOptions) {
-    this.#url = options.url;
+    this.pool = new InstancePool('inventory', typeof options.url === 'string' ? [options.url] : options.url, options.balancing);
     this.#timeoutMs = options.timeoutMs ?? 3000;
     this.guard = options.guard ?? timeoutOnlyGuard('inventory', this.#timeoutMs);
     this.#got = got.extend({ agent: this.#agents, retry: { limit: 0 }, throwHttpErrors: false, followRedirect: false });
@@ -77,23 +81,30 @@ export class InventoryClient {
     }
     if (skus.length === 0) return [];
     const body = getStockLevelsEnvelope(skus, currency);
-    return this.guard.run(OPERATION, true, call, async (attemptCall) => {
-      const response = await this.#send(OPERATION, () =>
-        this.#got.post(this.#url, {
-          body,
-          headers: { ...traceHeaders(attemptCall), 'content-type': 'text/xml; charset=utf-8', soapaction: `"${GET_STOCK_LEVELS_ACTION}"` },
-          timeout: { request: effectiveTimeoutMs(this.#timeoutMs, attemptCall) },
-          signal: attemptCall.signal,
-        }),
-      );
-      return stockLevelsOf(response.statusCode, response.body, currency);
-    });
+    const tried = new Set<string>();
+    return this.guard.run(OPERATION, true, call, (attemptCall) =>
+      this.pool.attempt(tried, attemptCall.signal, async (url) => {
+        const response = await this.#send(OPERATION, () =>
+          this.#got.post(url, {
+            body,
+            headers: { ...traceHeaders(attemptCall), 'content-type': 'text/xml; charset=utf-8', soapaction: `"${GET_STOCK_LEVELS_ACTION}"` },
+            timeout: { request: effectiveTimeoutMs(this.#timeoutMs, attemptCall) },
+            signal: attemptCall.signal,
+          }),
+        );
+        return stockLevelsOf(response.statusCode, response.body, currency);
+      }),
+    );
   }
 
-  /** Checks that the service answers (`GET /healthz` next to the SOAP endpoint); throws UNAVAILABLE or TIMEOUT otherwise. */
+  /** Checks that an instance answers (`GET /healthz` next to the SOAP endpoint); throws UNAVAILABLE or TIMEOUT otherwise. */
   async ping(call: CallOptions = {}): Promise<void> {
+    await this.pool.attempt(new Set(), call.signal, (url) => this.#ping(url, call));
+  }
+
+  async #ping(url: string, call: CallOptions): Promise<void> {
     const response = await this.#send('ping', () =>
-      this.#got.get(new URL('/healthz', this.#url), {
+      this.#got.get(new URL('/healthz', url), {
         headers: traceHeaders(call),
         timeout: { request: effectiveTimeoutMs(this.#timeoutMs, call) },
         signal: call.signal,

@@ -9,6 +9,7 @@ import { loadOrdersProto } from './proto.ts';
 import { toOrder, type Order, type OrderStatus } from './types.ts';
 import { callUnary, type StartUnary } from './unary.ts';
 import { timeoutOnlyGuard, type BackendGuard } from '../resilience/backend-guard.ts';
+import { ROUND_ROBIN_CHANNEL_OPTIONS, grpcTarget } from '../balancing/grpc-target.ts';
 
 export type { Order, OrderItem, OrderStatus } from './types.ts';
 
@@ -17,8 +18,11 @@ export const ORDERS_BATCH_LIMIT = 100;
 
 /** Options of {@link OrdersClient}. */
 export interface OrdersClientOptions {
-  /** gRPC target of the orders service, `host:port`. */
-  address: string;
+  /**
+   * The orders service, `host:port`: one address (a DNS name may resolve to many instances) or
+   * several IP addresses. Calls are spread over the instances round robin.
+   */
+  address: string | readonly string[];
   /** Longest a call may take, in milliseconds; a nearer `CallOptions.deadline` shortens it. Default 2000. */
   timeoutMs?: number;
   /** Retries, circuit breaker and bulkhead for this backend. Default: the timeout only. */
@@ -68,7 +72,8 @@ export class OrdersClient {
 
   constructor(options: OrdersClientOptions) {
     const { OrderService } = loadOrdersProto().shop.orders.v1;
-    this.#client = new OrderService(options.address, credentials.createInsecure());
+    const target = grpcTarget(typeof options.address === 'string' ? [options.address] : options.address);
+    this.#client = new OrderService(target, credentials.createInsecure(), ROUND_ROBIN_CHANNEL_OPTIONS);
     this.#timeoutMs = options.timeoutMs ?? 2000;
     this.guard = options.guard ?? timeoutOnlyGuard('orders', this.#timeoutMs);
   }

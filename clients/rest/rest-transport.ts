@@ -5,11 +5,14 @@ import { effectiveTimeoutMs, traceHeaders, type CallOptions } from '../call-opti
 import { UpstreamError, type ServiceName } from '../errors.ts';
 import { toUpstreamError } from './error-mapping.ts';
 import { timeoutOnlyGuard, type BackendGuard } from '../resilience/backend-guard.ts';
+import { InstancePool, type BalancingOptions } from '../balancing/instance-pool.ts';
 
 /** Options of a REST client. */
 export interface RestClientOptions {
-  /** The service's base URL, e.g. `http://127.0.0.1:4001`. */
-  baseUrl: string;
+  /** The service's base URL, e.g. `http://127.0.0.1:4001`, or one per instance (calls are spread over them). */
+  baseUrl: string | readonly string[];
+  /** Spreading calls over the instances and ejecting failing ones. Default: see {@link BalancingOptions}. */
+  balancing?: BalancingOptions;
   /** Longest a call may take, in milliseconds; a nearer call deadline shortens it. Default 2000. */
   timeoutMs?: number;
   /** Retries, circuit breaker and bulkhead for this backend. Default: the timeout only. */
@@ -45,17 +48,19 @@ export class RestTransport {
   readonly #got: Got;
   /** Deadline, retries (GET only) and circuit breaker of this backend. */
   readonly guard: BackendGuard;
+  /** The backend's instances: which one each attempt goes to. */
+  readonly pool: InstancePool;
 
   constructor(service: ServiceName, options: RestClientOptions) {
     this.service = service;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.guard = options.guard ?? timeoutOnlyGuard(service, this.#timeoutMs);
+    this.pool = new InstancePool(service, typeof options.baseUrl === 'string' ? [options.baseUrl] : options.baseUrl, options.balancing);
     this.#agents = {
       http: new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, scheduling: 'lifo' }),
       https: new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, scheduling: 'lifo' }),
     };
     this.#got = got.extend({
-      prefixUrl: options.baseUrl,
       agent: this.#agents,
       responseType: 'json',
       // Retries are a policy decision of the caller (later: with a budget), never hidden here.
@@ -64,15 +69,19 @@ export class RestTransport {
     });
   }
 
-  /** Sends one request through the guard (GETs may be retried) and resolves with the parsed JSON body. */
+  /** Sends one request through the guard (GETs may be retried, on another instance when there is one) and resolves with the parsed JSON body. */
   request<T>(request: RestRequest, call: CallOptions): Promise<T> {
-    return this.guard.run(request.operation, (request.method ?? 'GET') === 'GET', call, (attemptCall) => this.#send<T>(request, attemptCall));
+    const tried = new Set<string>();
+    return this.guard.run(request.operation, (request.method ?? 'GET') === 'GET', call, (attemptCall) =>
+      this.pool.attempt(tried, attemptCall.signal, (baseUrl) => this.#send<T>(baseUrl, request, attemptCall)),
+    );
   }
 
-  /** One attempt: trace headers, the attempt's deadline and signal; failures become UpstreamErrors. */
-  async #send<T>(request: RestRequest, call: CallOptions): Promise<T> {
+  /** One attempt on one instance: trace headers, the attempt's deadline and signal; failures become UpstreamErrors. */
+  async #send<T>(baseUrl: string, request: RestRequest, call: CallOptions): Promise<T> {
     try {
       const response = await this.#got(request.path, {
+        prefixUrl: baseUrl,
         method: request.method ?? 'GET',
         searchParams: request.searchParams,
         json: request.json,

@@ -3,6 +3,7 @@ import { sizedImageUrl } from '../shared/images.ts';
 import { formatMoney, fromMinorUnits } from '../shared/money.ts';
 import { itemCountOf } from '../shared/orders.ts';
 
+/** The labels the schema documents on `OrderSummary.statusLabel`. */
 const STATUS_LABELS: Readonly<Record<string, string>> = {
   PENDING: 'Awaiting payment',
   PAID: 'Preparing',

@@ -1,6 +1,7 @@
 import { parse, type DocumentNode } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import { refuse } from '../surfaces/refusal.ts';
 import { checkDocument } from './document-limits.ts';
 import type { LimitViolation } from './limit-error.ts';
 import type { SurfaceLimits } from './limits-config.ts';
@@ -45,10 +46,7 @@ export function abuseLimitsHook(limits: SurfaceLimits, onReject: (request: Fasti
       const violation = checkPayload(payload as Record<string, unknown>);
       if (!violation) continue;
       onReject(request, violation.code);
-      await reply
-        .code(400)
-        .type('application/json; charset=utf-8')
-        .send({ errors: [{ message: violation.message, extensions: { code: violation.code, ...violation.details } }] });
+      await refuse(reply, { status: 400, code: violation.code, message: violation.message, extensions: violation.details });
       return;
     }
   };

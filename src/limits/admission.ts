@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Bulkhead } from '../../clients/resilience/bulkhead.ts';
-import { replyWithGraphQLError } from '../surfaces/graphql-error-reply.ts';
+import { refuse } from '../surfaces/refusal.ts';
 
 /** How many GraphQL requests the process executes at once, and how many may wait for a turn. */
 export interface AdmissionOptions {
@@ -30,8 +30,7 @@ export function createAdmission(options: AdmissionOptions): (onReject: (request:
       return undefined;
     } catch {
       onReject(request);
-      reply.header('retry-after', '1');
-      return replyWithGraphQLError(reply, 503, 'SERVER_BUSY', 'The gateway is at capacity: retry shortly');
+      return refuse(reply, { status: 503, code: 'SERVER_BUSY', message: 'The gateway is at capacity: retry shortly', headers: { 'retry-after': '1' } });
     }
   };
 }

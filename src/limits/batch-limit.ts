@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { replyWithGraphQLError } from '../surfaces/graphql-error-reply.ts';
+import { refuse } from '../surfaces/refusal.ts';
 import { LIMIT_CODES } from './limit-error.ts';
 
 /**
@@ -11,6 +11,11 @@ export function batchLimitHook(maxBatch: number, onReject: (request: FastifyRequ
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (maxBatch <= 1 || !Array.isArray(request.body) || request.body.length <= maxBatch) return;
     onReject(request, LIMIT_CODES.batch);
-    await replyWithGraphQLError(reply, 400, LIMIT_CODES.batch, `The request batches ${request.body.length} operations; at most ${maxBatch} are accepted`);
+    await refuse(reply, {
+      status: 400,
+      code: LIMIT_CODES.batch,
+      message: `The request batches ${request.body.length} operations; at most ${maxBatch} are accepted`,
+      extensions: { operations: request.body.length, maxBatch },
+    });
   };
 }

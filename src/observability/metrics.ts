@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ServiceName } from '../../clients/errors.ts';
 import type { AttemptReport, BackendGuard, CircuitState } from '../../clients/resilience/backend-guard.ts';
+import type { InstancePool } from '../../clients/balancing/instance-pool.ts';
 
 const CIRCUIT_VALUE: Readonly<Record<CircuitState, number>> = { closed: 0, halfOpen: 1, open: 2 };
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -68,6 +69,34 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly instanceCalls = new Counter({
+    name: 'gateway_backend_instance_calls_total',
+    help: 'Backend call attempts per instance (REST and SOAP backends) by outcome: ok, failure (counts towards ejection), other (not the instance\'s failure: not found, bad input, cancelled).',
+    labelNames: ['service', 'instance', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly instanceEjections = new Counter({
+    name: 'gateway_backend_instance_ejections_total',
+    help: 'Times a backend instance was ejected for failing repeatedly.',
+    labelNames: ['service', 'instance'] as const,
+    registers: [this.registry],
+  });
+  readonly #pools: InstancePool[] = [];
+  readonly instanceEjected = new Gauge({
+    name: 'gateway_backend_instance_ejected',
+    help: 'Whether a backend instance is ejected now (1) or takes calls (0).',
+    labelNames: ['service', 'instance'] as const,
+    registers: [this.registry],
+    collect: () => this.#collectInstances(),
+  });
+  readonly instancePending = new Gauge({
+    name: 'gateway_backend_instance_pending_calls',
+    help: 'Calls sent to a backend instance and not yet answered.',
+    labelNames: ['service', 'instance'] as const,
+    registers: [this.registry],
+    collect: () => this.#collectInstances(),
+  });
+
   constructor() {
     // Process metrics, including nodejs_eventloop_lag_seconds.
     collectDefaultMetrics({ register: this.registry });
@@ -78,6 +107,28 @@ export class GatewayMetrics {
     for (const [service, guard] of Object.entries(guards)) {
       this.circuitState.set({ service }, CIRCUIT_VALUE[guard.state]);
       guard.onStateChange((state) => this.circuitState.set({ service }, CIRCUIT_VALUE[state]));
+    }
+  }
+
+  /** Counts each instance's calls and ejections, and reports its state at every scrape. */
+  watchInstances(pools: readonly InstancePool[]): void {
+    for (const pool of pools) {
+      this.#pools.push(pool);
+      pool.observe((event) => {
+        const labels = { service: event.service, instance: event.instance };
+        if (event.type === 'call') this.instanceCalls.inc({ ...labels, outcome: event.outcome });
+        else if (event.type === 'ejected') this.instanceEjections.inc(labels);
+      });
+    }
+  }
+
+  #collectInstances(): void {
+    for (const pool of this.#pools) {
+      for (const instance of pool.instances) {
+        const labels = { service: pool.service, instance: instance.address };
+        this.instanceEjected.set(labels, instance.ejectedUntil === 0 ? 0 : 1);
+        this.instancePending.set(labels, instance.pending);
+      }
     }
   }
 

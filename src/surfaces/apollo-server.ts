@@ -6,8 +6,10 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import { operationDetailsPlugin } from '../plugins/operation-details.ts';
+import { negotiatedStatusPlugin } from '../plugins/negotiated-status.ts';
 import { cacheControlPlugin } from '../plugins/cache-control.ts';
 import { formatError } from './format-error.ts';
+import { knownOperationTypesRule } from './known-operation-types.ts';
 import { secureSchema } from './secure-schema.ts';
 import type { SurfaceDefinition } from './surface.ts';
 import { cacheFields, type FieldCacheOptions } from '../cache/field-cache.ts';
@@ -36,6 +38,7 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     // Cache-Control from a per-operation plan; Apollo's own plugin (a hook on every field) would be added unless disabled.
     ApolloServerPluginCacheControlDisabled(),
     cacheControlPlugin(schema),
+    negotiatedStatusPlugin(),
   ];
 }
 
@@ -65,6 +68,7 @@ export async function createSurfaceServer(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    validationRules: [knownOperationTypesRule],
     plugins: surfacePlugins(config, schema, limits),
     // The abuse hook already parsed with this limit; kept so the parser can never run past it.
     parseOptions: { maxTokens: limits.limits.maxTokens },

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UpstreamError, type UpstreamErrorCode } from '../../clients/errors.ts';
 import { LIMIT_CODE_SET } from '../limits/limit-error.ts';
@@ -51,6 +51,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         extensions: { code, service: original.service, ...(original.field ? { argument: original.field } : {}) },
       };
     }
+    if (isUncodedRequestError(original)) {
+      return { message: formatted.message, ...base, extensions: { code: 'BAD_REQUEST' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_FACING_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -60,4 +63,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   } catch {
     return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
+}
+
+/**
+ * An error Apollo Server raises about the request itself with a 4xx status but no code of its
+ * own (a persisted query's hash that does not match its text, an unsupported persisted query
+ * version): its message was written for the client.
+ */
+function isUncodedRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -1,4 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
+import cors from '@fastify/cors';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Logger } from 'pino';
@@ -11,8 +12,9 @@ import type { GatewayMetrics } from '../observability/metrics.ts';
 import { recordOf, trackRequests } from '../observability/request-log.ts';
 import { countAttempt } from '../observability/request-record.ts';
 import { createSurfaceServer } from './apollo-server.ts';
-import { HTTP_ERROR_CODES, replyWithGraphQLError } from './graphql-error-reply.ts';
-import { legacyJsonStatus } from './legacy-json-status.ts';
+import { HTTP_ERROR_CODES, refuse } from './refusal.ts';
+import { corsOptions } from './cors.ts';
+import { explorerHook } from '../explorer/explorer.ts';
 import type { SurfaceDefinition } from './surface.ts';
 import { surfaceNamespace } from '../cache/cache-keys.ts';
 import type { CacheStore } from '../cache/cache-store.ts';
@@ -111,6 +113,10 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
 
   await app.register(
     async (scope) => {
+      // First, so that preflights are answered before any other hook and every refusal carries the CORS headers.
+      await scope.register(cors, corsOptions(config.cors.origins[surface], config.cors.maxAgeSeconds));
+      // A browser navigating to the endpoint gets a page, not a GraphQL refusal (and is not a GraphQL request).
+      scope.addHook('onRequest', explorerHook(surface, config.graphql.sandbox));
       trackRequests(scope, surface, logger, metrics);
       scope.addHook(
         'onRequest',
@@ -121,13 +127,12 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
       );
       // Fastify parses text/plain by default; a GraphQL endpoint takes JSON only, so answer 415.
       scope.removeContentTypeParser('text/plain');
-      scope.addHook('onSend', legacyJsonStatus);
       scope.setErrorHandler((error: FastifyError, request, reply) => {
         const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
         if (status === 500) request.log.error({ err: error }, 'unhandled error');
         const code = HTTP_ERROR_CODES[status] ?? 'INTERNAL_SERVER_ERROR';
         recordOf(request).errorCodes.add(code);
-        return replyWithGraphQLError(reply, status, code, status === 500 ? 'Internal server error' : error.message);
+        return refuse(reply, { status, code, message: status === 500 ? 'Internal server error' : error.message });
       });
       const rejected = (request: FastifyRequest, code: string) => {
         recordOf(request).errorCodes.add(code);
@@ -146,8 +151,12 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
             metrics.authFailures.inc({ surface });
             recordOf(request).errorCodes.add('UNAUTHENTICATED');
             request.log.info({ requestId: request.id, reason: auth.reason }, 'token refused');
-            reply.header('www-authenticate', 'Bearer error="invalid_token"');
-            return replyWithGraphQLError(reply, 401, 'UNAUTHENTICATED', 'The access token is invalid or expired');
+            return refuse(reply, {
+              status: 401,
+              code: 'UNAUTHENTICATED',
+              message: 'The access token is invalid or expired',
+              headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+            });
           }
           if (auth.kind === 'viewer') viewers.set(request, auth.viewer);
           return undefined;

@@ -69,10 +69,10 @@ describe('loadConfig: defaults', () => {
 
   it('points at the reference backends with their timeouts', () => {
     assert.deepEqual(config.services, {
-      accounts: { url: 'http://127.0.0.1:4001', timeoutMs: 2_000 },
-      catalog: { url: 'http://127.0.0.1:4002', timeoutMs: 2_000 },
-      orders: { address: '127.0.0.1:4003', timeoutMs: 2_000 },
-      inventory: { url: 'http://127.0.0.1:4004/soap', timeoutMs: 3_000 },
+      accounts: { urls: ['http://127.0.0.1:4001'], timeoutMs: 2_000 },
+      catalog: { urls: ['http://127.0.0.1:4002'], timeoutMs: 2_000 },
+      orders: { addresses: ['127.0.0.1:4003'], timeoutMs: 2_000 },
+      inventory: { urls: ['http://127.0.0.1:4004/soap'], timeoutMs: 3_000 },
     });
     assert.equal(config.backendsControlPort, 4005);
   });

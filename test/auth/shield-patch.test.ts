@@ -3,21 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, graphql, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { allow, and, chain, deny, not, or, race, rule, shield } from 'graphql-shield';
+import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { secureSchema } from '../../src/surfaces/secure-schema.ts';
+import { applyRules, secureSchema } from '../../src/surfaces/secure-schema.ts';
 import { surfaceDefinition } from '../../src/surfaces/index.ts';
 
-/** A rule or a logic rule (graphql-shield does not export the type by name). */
-type ShieldRule = Parameters<typeof and>[number];
-
-/** A rule answering `result` and recording each evaluation under `name` in `log`. */
-function recorded(name: string, result: boolean | Error, log: string[]): ShieldRule {
-  return rule({ cache: 'no_cache' })(() => {
-    log.push(name);
-    return result;
-  });
-}
+/** A rule as `shield` takes it (graphql-shield does not export the type by name). */
+type ShieldRule = typeof allow | typeof deny | ReturnType<ReturnType<typeof rule>>;
 
 const TINY_SDL = 'type Query { open: String, guarded: String, failing: String, plain: String }';
 const tinyResolvers = {
@@ -42,16 +34,6 @@ async function execute(schema: GraphQLSchema, source: string): Promise<Execution
   return graphql({ schema, source, contextValue: {} });
 }
 
-/** Runs `{ guarded }` behind `guard`: 'ok' when allowed, else the error's code (or message). */
-async function outcome(guard: ShieldRule): Promise<string> {
-  const result = await execute(tiny(guard), '{ guarded }');
-  if (result.data?.['guarded'] === 'guarded' && result.errors === undefined) return 'ok';
-  assert.equal(result.errors?.length, 1);
-  const [error] = result.errors ?? [];
-  assert.deepEqual(error?.path, ['guarded']);
-  return String(error?.extensions['code'] ?? error?.message);
-}
-
 describe('graphql-shield on Node 24 (patched by patch-package)', () => {
   it('loads as ESM, without the util.isUndefined import Node 23+ removed', () => {
     assert.ok(Number(process.versions.node.split('.')[0]) >= 24);
@@ -60,66 +42,6 @@ describe('graphql-shield on Node 24 (patched by patch-package)', () => {
     assert.equal(typeof shield, 'function');
     const rulesSource = readFileSync(new URL('./rules.js', entry), 'utf8');
     assert.doesNotMatch(rulesSource, /from ['"]util['"]/);
-  });
-});
-
-describe('logic rules behave as shield documents', () => {
-  it('and: every rule must pass', async () => {
-    const log: string[] = [];
-    assert.equal(await outcome(and(recorded('a', true, log), recorded('b', true, log))), 'ok');
-    assert.equal(await outcome(and(recorded('a', true, log), recorded('b', false, log))), 'FORBIDDEN');
-  });
-
-  it('or: one passing rule is enough', async () => {
-    const log: string[] = [];
-    assert.equal(await outcome(or(recorded('a', false, log), recorded('b', true, log))), 'ok');
-    assert.equal(await outcome(or(recorded('a', false, log), recorded('b', false, log))), 'FORBIDDEN');
-  });
-
-  it('not: negates, and refuses with its own error when given one', async () => {
-    const log: string[] = [];
-    assert.equal(await outcome(not(recorded('a', false, log))), 'ok');
-    assert.equal(await outcome(not(recorded('a', true, log))), 'FORBIDDEN');
-    const custom = new GraphQLError('Admins use the back office', { extensions: { code: 'WRONG_SURFACE' } });
-    assert.equal(await outcome(not(recorded('a', true, log), custom)), 'WRONG_SURFACE');
-  });
-
-  it('chain: runs in order and stops at the first rule that does not pass', async () => {
-    const log: string[] = [];
-    assert.equal(await outcome(chain(recorded('first', true, log), recorded('second', true, log))), 'ok');
-    assert.deepEqual(log, ['first', 'second']);
-    log.length = 0;
-    assert.equal(await outcome(chain(recorded('first', false, log), recorded('second', true, log))), 'FORBIDDEN');
-    assert.deepEqual(log, ['first'], 'the second rule never ran');
-  });
-
-  it('race: runs in order and stops at the first rule that passes', async () => {
-    const log: string[] = [];
-    assert.equal(await outcome(race(recorded('first', true, log), recorded('second', false, log))), 'ok');
-    assert.deepEqual(log, ['first'], 'the second rule never ran');
-    log.length = 0;
-    assert.equal(await outcome(race(recorded('first', false, log), recorded('second', true, log))), 'ok');
-    assert.deepEqual(log, ['first', 'second']);
-    assert.equal(await outcome(race(recorded('first', false, log), recorded('second', false, log))), 'FORBIDDEN');
-  });
-
-  it('an error returned by a rule surfaces as that error, alone or inside a logic rule', async () => {
-    const log: string[] = [];
-    const refusal = () => new GraphQLError('Verify your e-mail first', { extensions: { code: 'EMAIL_UNVERIFIED' } });
-    const result = await execute(tiny(recorded('verified', refusal(), log)), '{ guarded }');
-    assert.equal(result.errors?.[0]?.message, 'Verify your e-mail first');
-    assert.equal(result.errors?.[0]?.extensions['code'], 'EMAIL_UNVERIFIED');
-    assert.equal(await outcome(and(recorded('a', true, log), recorded('verified', refusal(), log))), 'EMAIL_UNVERIFIED');
-    assert.equal(await outcome(chain(recorded('verified', refusal(), log), recorded('b', true, log))), 'EMAIL_UNVERIFIED');
-  });
-
-  it('a rule that throws refuses (FORBIDDEN) without leaking its message', async () => {
-    const throwing = rule({ cache: 'no_cache' })(() => {
-      throw new Error('database password rejected');
-    });
-    const result = await execute(tiny(throwing), '{ guarded }');
-    assert.equal(result.errors?.[0]?.extensions['code'], 'FORBIDDEN');
-    assert.doesNotMatch(JSON.stringify(result.errors), /password/);
   });
 });
 
@@ -155,6 +77,18 @@ describe('the patch: `allow` fields are not wrapped', () => {
     }
   });
 
+  it('on the mobile surface too: public cards unwrapped, orders and their summaries wrapped', () => {
+    const { typeDefs, resolvers, permissions } = surfaceDefinition('mobile');
+    const base = makeExecutableSchema({ typeDefs, resolvers });
+    const secured = secureSchema(base, permissions);
+    for (const [type, field] of [['Query', 'home'], ['Query', 'product'], ['Query', 'search'], ['ProductCard', 'priceLabel'], ['ProductCard', 'inStock']] as const) {
+      assert.equal(resolverOf(secured, type, field), resolverOf(base, type, field), `${type}.${field} is unwrapped`);
+    }
+    for (const [type, field] of [['Query', 'orders'], ['Mutation', 'reorder'], ['OrderSummary', 'statusLabel'], ['OrderSummary', 'totalLabel'], ['OrderSummary', 'thumbnailUrl']] as const) {
+      assert.notEqual(resolverOf(secured, type, field), resolverOf(base, type, field), `${type}.${field} is wrapped`);
+    }
+  });
+
   it('an allowed field still answers, next to a refused one', async () => {
     const result = await execute(tiny(deny), '{ open guarded }');
     assert.deepEqual({ ...result.data }, { open: 'open', guarded: null });
@@ -172,9 +106,28 @@ describe("secureSchema's shield options", () => {
     }
   });
 
+  it('a rule that throws refuses (FORBIDDEN) without leaking its message', async () => {
+    const throwing = rule({ cache: 'no_cache' })(() => {
+      throw new Error('database password rejected');
+    });
+    const result = await execute(tiny(throwing), '{ guarded }');
+    assert.equal(result.errors?.[0]?.extensions['code'], 'FORBIDDEN');
+    assert.doesNotMatch(JSON.stringify(result.errors), /password/);
+  });
+
   it('the deny fallback never decides silently: a field without a rule stops the build', () => {
     const base = makeExecutableSchema({ typeDefs: TINY_SDL, resolvers: tinyResolvers });
     assert.throws(() => secureSchema(base, { Query: { open: allow, guarded: allow, failing: allow } } as IRules), /Query\.plain/);
+  });
+
+  it('behind the coverage check, the deny fallback refuses a field the rule tree does not name', async () => {
+    const base = makeExecutableSchema({ typeDefs: TINY_SDL, resolvers: tinyResolvers });
+    const result = await execute(applyRules(base, { Query: { open: allow, guarded: allow, failing: allow } }), '{ open plain }');
+    assert.deepEqual({ ...result.data }, { open: 'open', plain: null });
+    assert.equal(result.errors?.length, 1);
+    assert.deepEqual(result.errors?.[0]?.path, ['plain']);
+    assert.equal(result.errors?.[0]?.message, 'Not allowed');
+    assert.equal(result.errors?.[0]?.extensions['code'], 'FORBIDDEN');
   });
 
   it('a resolver error on a wrapped field keeps its own message and code (allowExternalErrors)', async () => {

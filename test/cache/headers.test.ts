@@ -1,20 +1,8 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Backends } from '../../backends/start.ts';
-import { graphql, startTestBackends, startTestGateway, tokenFor, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, useGateway, tokenFor } from '../helpers/gateway.ts';
 
-let backends: Backends;
-let gateway: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
+const shop = useGateway();
 
 /** The response's Cache-Control directives, lower-cased and sorted. */
 async function cacheControl(
@@ -22,7 +10,7 @@ async function cacheControl(
   query: string,
   options: { token?: string; headers?: Record<string, string>; variables?: Record<string, unknown> } = {},
 ): Promise<string[]> {
-  const response = await graphql(gateway, surface, query, options);
+  const response = await graphql(shop.gateway, surface, query, options);
   assert.equal(response.status, 200);
   assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
   return (response.headers.get('cache-control') ?? '')
@@ -47,7 +35,7 @@ describe('Cache-Control from the schema hints', () => {
   });
 
   it('is never public on a request carrying Authorization or a Cookie', async () => {
-    const token = await tokenFor(gateway.config, 'u1');
+    const token = await tokenFor(shop.gateway.config, 'u1');
     const publicQuery = '{ product(id: "p1") { name category { name } } }';
     const withToken = await cacheControl('web', publicQuery, { token });
     assert.ok(!withToken.includes('public'), withToken.join(', '));
@@ -60,7 +48,7 @@ describe('Cache-Control from the schema hints', () => {
   });
 
   it('is no-store when an uncacheable field (max age 0) is present', async () => {
-    const token = await tokenFor(gateway.config, 'u1');
+    const token = await tokenFor(shop.gateway.config, 'u1');
     assert.deepEqual(await cacheControl('mobile', '{ home { greeting } }'), ['no-store']);
     assert.deepEqual(await cacheControl('mobile', '{ home { greeting } product(id: "p1") { name } }', { token }), ['no-store']);
     assert.deepEqual(await cacheControl('web', '{ me { name } product(id: "p1") { name } }', { token }), ['max-age=60', 'private']);

@@ -1,8 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Backends } from '../../backends/start.ts';
-import { graphql, startTestBackends, startTestGateway, tokenFor, type GraphQLBody, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, useGateway, tokenFor, type GraphQLBody } from '../helpers/gateway.ts';
 
 const WEB_MY_ORDERS = `{ me { id orders(first: 5) { totalCount nodes { id } } } }`;
 const WEB_STOCK = `query($id: ID!) { product(id: $id) { id stock { available inStock } } }`;
@@ -14,18 +13,7 @@ const PLACE_ORDER = `mutation($input: PlaceOrderInput!) { placeOrder(input: $inp
 const REORDER = `mutation($orderId: ID!, $key: String!) { reorder(orderId: $orderId, idempotencyKey: $key) { id } }`;
 const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id profile { currency } } }`;
 
-let backends: Backends;
-let gateway: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
+const shop = useGateway();
 
 /** The response's data, after checking it succeeded. */
 function dataOf<T>(response: { status: number; body: GraphQLBody }): T {
@@ -37,17 +25,17 @@ function dataOf<T>(response: { status: number; body: GraphQLBody }): T {
 /** Runs `read` twice and checks that the second time `service` was not called: the value is cached. */
 async function readCached<T>(service: 'accounts' | 'orders' | 'inventory', read: () => Promise<{ status: number; body: GraphQLBody }>): Promise<T> {
   const first = dataOf<T>(await read());
-  backends.control.reset();
+  shop.backends.control.reset();
   const second = dataOf<T>(await read());
-  assert.equal(backends.control.stats(service).calls, 0, `the second read was served from the cache, not ${service}`);
+  assert.equal(shop.backends.control.stats(service).calls, 0, `the second read was served from the cache, not ${service}`);
   assert.deepEqual(second, first);
   return second;
 }
 
-/** A product whose stock is small enough for `stockLabel` to change, from the backends' own data. */
+/** A product whose stock is small enough for `stockLabel` to change, from the shop.backends' own data. */
 function lowStockProduct(min: number, max: number): { id: string; available: number } {
-  for (const product of backends.dataset.productList) {
-    const available = backends.dataset.stock.get(product.sku)?.available ?? 0;
+  for (const product of shop.backends.dataset.productList) {
+    const available = shop.backends.dataset.stock.get(product.sku)?.available ?? 0;
     if (available >= min && available <= max) return { id: product.id, available };
   }
   throw new Error(`no product with ${min}..${max} in stock`);
@@ -60,24 +48,24 @@ type MobileOrders = { orders: { totalCount: number; nodes: { id: string }[] }; h
 
 describe('mutations evict what they change', () => {
   it('placeOrder: the next order list shows the new order, the next stock read the reduced stock on both surfaces', async () => {
-    const token = await tokenFor(gateway.config, 'u5');
+    const token = await tokenFor(shop.gateway.config, 'u5');
     const product = lowStockProduct(6, 20);
     const quantity = product.available - 3;
-    const orders = await readCached<MyOrders>('orders', () => graphql(gateway, 'web', WEB_MY_ORDERS, { token }));
-    const webStock = await readCached<WebStock>('inventory', () => graphql(gateway, 'web', WEB_STOCK, { variables: { id: product.id } }));
-    const mobileStock = await readCached<MobileStock>('inventory', () => graphql(gateway, 'mobile', MOBILE_STOCK, { variables: { id: product.id } }));
+    const orders = await readCached<MyOrders>('orders', () => graphql(shop.gateway, 'web', WEB_MY_ORDERS, { token }));
+    const webStock = await readCached<WebStock>('inventory', () => graphql(shop.gateway, 'web', WEB_STOCK, { variables: { id: product.id } }));
+    const mobileStock = await readCached<MobileStock>('inventory', () => graphql(shop.gateway, 'mobile', MOBILE_STOCK, { variables: { id: product.id } }));
     assert.equal(webStock.product.stock.available, product.available);
     assert.equal(mobileStock.product.stockLabel, 'In stock');
 
     const placed = dataOf<{ placeOrder: { id: string } }>(
-      await graphql(gateway, 'web', PLACE_ORDER, { token, variables: { input: { items: [{ productId: product.id, quantity }], idempotencyKey: randomUUID() } } }),
+      await graphql(shop.gateway, 'web', PLACE_ORDER, { token, variables: { input: { items: [{ productId: product.id, quantity }], idempotencyKey: randomUUID() } } }),
     );
 
-    const after = dataOf<MyOrders>(await graphql(gateway, 'web', WEB_MY_ORDERS, { token }));
+    const after = dataOf<MyOrders>(await graphql(shop.gateway, 'web', WEB_MY_ORDERS, { token }));
     assert.equal(after.me.orders.totalCount, orders.me.orders.totalCount + 1);
     assert.equal(after.me.orders.nodes[0]?.id, placed.placeOrder.id);
-    assert.deepEqual(dataOf<WebStock>(await graphql(gateway, 'web', WEB_STOCK, { variables: { id: product.id } })).product.stock, { available: 3, inStock: true });
-    assert.deepEqual(dataOf<MobileStock>(await graphql(gateway, 'mobile', MOBILE_STOCK, { variables: { id: product.id } })).product, {
+    assert.deepEqual(dataOf<WebStock>(await graphql(shop.gateway, 'web', WEB_STOCK, { variables: { id: product.id } })).product.stock, { available: 3, inStock: true });
+    assert.deepEqual(dataOf<MobileStock>(await graphql(shop.gateway, 'mobile', MOBILE_STOCK, { variables: { id: product.id } })).product, {
       id: product.id,
       inStock: true,
       stockLabel: 'Only 3 left',
@@ -85,62 +73,62 @@ describe('mutations evict what they change', () => {
   });
 
   it('placeOrder of the last units: the next reads say out of stock', async () => {
-    const token = await tokenFor(gateway.config, 'u6');
+    const token = await tokenFor(shop.gateway.config, 'u6');
     const product = lowStockProduct(1, 5);
-    await readCached<MobileStock>('inventory', () => graphql(gateway, 'mobile', MOBILE_STOCK, { variables: { id: product.id } }));
-    await readCached<WebStock>('inventory', () => graphql(gateway, 'web', WEB_STOCK, { variables: { id: product.id } }));
-    dataOf(await graphql(gateway, 'web', PLACE_ORDER, { token, variables: { input: { items: [{ productId: product.id, quantity: product.available }], idempotencyKey: randomUUID() } } }));
-    assert.deepEqual(dataOf<MobileStock>(await graphql(gateway, 'mobile', MOBILE_STOCK, { variables: { id: product.id } })).product, {
+    await readCached<MobileStock>('inventory', () => graphql(shop.gateway, 'mobile', MOBILE_STOCK, { variables: { id: product.id } }));
+    await readCached<WebStock>('inventory', () => graphql(shop.gateway, 'web', WEB_STOCK, { variables: { id: product.id } }));
+    dataOf(await graphql(shop.gateway, 'web', PLACE_ORDER, { token, variables: { input: { items: [{ productId: product.id, quantity: product.available }], idempotencyKey: randomUUID() } } }));
+    assert.deepEqual(dataOf<MobileStock>(await graphql(shop.gateway, 'mobile', MOBILE_STOCK, { variables: { id: product.id } })).product, {
       id: product.id,
       inStock: false,
       stockLabel: 'Out of stock',
     });
-    assert.deepEqual(dataOf<WebStock>(await graphql(gateway, 'web', WEB_STOCK, { variables: { id: product.id } })).product.stock, { available: 0, inStock: false });
+    assert.deepEqual(dataOf<WebStock>(await graphql(shop.gateway, 'web', WEB_STOCK, { variables: { id: product.id } })).product.stock, { available: 0, inStock: false });
   });
 
   it('mobile reorder: the next order list and home show the new order, the next stock read the reduced stock', async () => {
-    const token = await tokenFor(gateway.config, 'u7');
-    const before = await readCached<MobileOrders>('orders', () => graphql(gateway, 'mobile', MOBILE_ORDERS, { token }));
+    const token = await tokenFor(shop.gateway.config, 'u7');
+    const before = await readCached<MobileOrders>('orders', () => graphql(shop.gateway, 'mobile', MOBILE_ORDERS, { token }));
     const previousId = before.orders.nodes[0]?.id;
     assert.ok(previousId, 'u7 has orders');
-    const previous = backends.dataset.orders.get(previousId);
+    const previous = shop.backends.dataset.orders.get(previousId);
     assert.ok(previous);
     const line = previous.items[0];
     assert.ok(line);
     const bought = previous.items.filter((item) => item.productId === line.productId).reduce((sum, item) => sum + item.quantity, 0);
-    const stockBefore = await readCached<WebStock>('inventory', () => graphql(gateway, 'web', WEB_STOCK, { variables: { id: line.productId } }));
-    await readCached<MobileStock>('inventory', () => graphql(gateway, 'mobile', MOBILE_STOCK, { variables: { id: line.productId } }));
+    const stockBefore = await readCached<WebStock>('inventory', () => graphql(shop.gateway, 'web', WEB_STOCK, { variables: { id: line.productId } }));
+    await readCached<MobileStock>('inventory', () => graphql(shop.gateway, 'mobile', MOBILE_STOCK, { variables: { id: line.productId } }));
 
-    const reordered = dataOf<{ reorder: { id: string } }>(await graphql(gateway, 'mobile', REORDER, { token, variables: { orderId: previousId, key: randomUUID() } }));
+    const reordered = dataOf<{ reorder: { id: string } }>(await graphql(shop.gateway, 'mobile', REORDER, { token, variables: { orderId: previousId, key: randomUUID() } }));
 
-    const after = dataOf<MobileOrders>(await graphql(gateway, 'mobile', MOBILE_ORDERS, { token }));
+    const after = dataOf<MobileOrders>(await graphql(shop.gateway, 'mobile', MOBILE_ORDERS, { token }));
     assert.equal(after.orders.totalCount, before.orders.totalCount + 1);
     assert.equal(after.orders.nodes[0]?.id, reordered.reorder.id);
     assert.equal(after.home.recentOrders[0]?.id, reordered.reorder.id);
-    const stockAfter = dataOf<WebStock>(await graphql(gateway, 'web', WEB_STOCK, { variables: { id: line.productId } }));
+    const stockAfter = dataOf<WebStock>(await graphql(shop.gateway, 'web', WEB_STOCK, { variables: { id: line.productId } }));
     assert.equal(stockAfter.product.stock.available, stockBefore.product.stock.available - bought);
     const available = stockAfter.product.stock.available;
-    const mobileAfter = dataOf<MobileStock>(await graphql(gateway, 'mobile', MOBILE_STOCK, { variables: { id: line.productId } }));
+    const mobileAfter = dataOf<MobileStock>(await graphql(shop.gateway, 'mobile', MOBILE_STOCK, { variables: { id: line.productId } }));
     assert.equal(mobileAfter.product.inStock, available > 0);
     assert.equal(mobileAfter.product.stockLabel, available === 0 ? 'Out of stock' : available <= 5 ? `Only ${available} left` : 'In stock');
   });
 
   it('updateProfile (currency): the next price and priceLabel reads are in the new currency', async () => {
-    const token = await tokenFor(gateway.config, 'u4');
+    const token = await tokenFor(shop.gateway.config, 'u4');
     const before = await readCached<{ me: { profile: { currency: string } }; product: { price: { currency: string } } }>('inventory', () =>
-      graphql(gateway, 'web', WEB_PRICE, { token, variables: { id: 'p40' } }),
+      graphql(shop.gateway, 'web', WEB_PRICE, { token, variables: { id: 'p40' } }),
     );
     assert.equal(before.product.price.currency, 'EUR');
-    const label = await readCached<{ product: { priceLabel: string } }>('inventory', () => graphql(gateway, 'mobile', MOBILE_PRICE, { token, variables: { id: 'p40' } }));
+    const label = await readCached<{ product: { priceLabel: string } }>('inventory', () => graphql(shop.gateway, 'mobile', MOBILE_PRICE, { token, variables: { id: 'p40' } }));
     assert.match(label.product.priceLabel, /€/);
 
-    const updated = dataOf<{ updateProfile: { profile: { currency: string } } }>(await graphql(gateway, 'web', UPDATE_PROFILE, { token, variables: { input: { currency: 'GBP' } } }));
+    const updated = dataOf<{ updateProfile: { profile: { currency: string } } }>(await graphql(shop.gateway, 'web', UPDATE_PROFILE, { token, variables: { input: { currency: 'GBP' } } }));
     assert.equal(updated.updateProfile.profile.currency, 'GBP');
 
-    const after = dataOf<{ me: { profile: { currency: string } }; product: { price: { currency: string } } }>(await graphql(gateway, 'web', WEB_PRICE, { token, variables: { id: 'p40' } }));
+    const after = dataOf<{ me: { profile: { currency: string } }; product: { price: { currency: string } } }>(await graphql(shop.gateway, 'web', WEB_PRICE, { token, variables: { id: 'p40' } }));
     assert.equal(after.me.profile.currency, 'GBP');
     assert.equal(after.product.price.currency, 'GBP');
-    const labelAfter = dataOf<{ product: { priceLabel: string } }>(await graphql(gateway, 'mobile', MOBILE_PRICE, { token, variables: { id: 'p40' } }));
+    const labelAfter = dataOf<{ product: { priceLabel: string } }>(await graphql(shop.gateway, 'mobile', MOBILE_PRICE, { token, variables: { id: 'p40' } }));
     assert.match(labelAfter.product.priceLabel, /£/);
   });
 });

@@ -1,16 +1,16 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Backends } from '../../backends/start.ts';
+import { buildSchema, isEnumType, isObjectType, type GraphQLSchema } from 'graphql';
+import { surfaceDefinition } from '../../src/surfaces/index.ts';
 import type { Dataset, ProductRecord, UserRecord } from '../../backends/data/model.ts';
 import type { OrderHistoryQuery, ProductPageQuery } from '../../examples/web/__generated__/operations.ts';
 import type { HomeScreenQuery, ProductDetailScreenQuery, SearchScreenQuery } from '../../examples/mobile/__generated__/operations.ts';
-import { graphql, startTestBackends, startTestGateway, tokenFor, type GraphQLBody, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, tokenFor, useGateway, type GraphQLBody } from '../helpers/gateway.ts';
 import { HOME_SCREEN, ORDER_HISTORY, PRODUCT_DETAIL, PRODUCT_PAGE, SEARCH_SCREEN } from '../helpers/example-operations.ts';
 import { featuredProducts } from '../helpers/batch-predictions.ts';
 import { convertedPrice, expectedStock, minorUnits, moneyLabel, productOf, sizedImage, userWithLocale } from '../helpers/shop-expectations.ts';
 
-let backends: Backends;
-let gateway: TestGateway;
+const shop = useGateway();
 let dataset: Dataset;
 
 /** One viewer per regional setting the shop has: each must see its own currency and formatting. */
@@ -18,20 +18,14 @@ const LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP'] as const;
 const ANONYMOUS = { locale: 'en-US', currency: 'USD' } as const;
 
 before(async () => {
-  backends = await startTestBackends();
-  dataset = backends.dataset;
-  gateway = await startTestGateway(backends);
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
+  await shop.ready();
+  dataset = shop.backends.dataset;
 });
 
 /** Runs one operation as `user` (anonymous when null) and returns its data, failing on any error. */
 async function query<T>(surface: 'web' | 'mobile', document: string, user: UserRecord | null, variables: Record<string, unknown> = {}): Promise<T> {
-  const token = user ? await tokenFor(gateway.config, user.id) : undefined;
-  const response = await graphql(gateway, surface, document, { variables, ...(token ? { token } : {}) });
+  const token = user ? await tokenFor(shop.gateway.config, user.id) : undefined;
+  const response = await graphql(shop.gateway, surface, document, { variables, ...(token ? { token } : {}) });
   assert.equal(response.status, 200);
   assertNoErrors(response.body);
   return response.body.data as T;
@@ -195,13 +189,21 @@ describe('mobile SearchScreen equals the catalog’s matches', () => {
   });
 });
 
-const STATUS_LABELS: Readonly<Record<string, string>> = {
-  PENDING: 'Awaiting payment',
-  PAID: 'Preparing',
-  SHIPPED: 'On its way',
-  DELIVERED: 'Delivered',
-  CANCELLED: 'Cancelled',
-};
+/** The labels the mobile schema documents for each status (`OrderSummary.statusLabel`: "PENDING `Awaiting payment`, ..."). */
+function documentedStatusLabels(schema: GraphQLSchema): Record<string, string> {
+  const type = schema.getType('OrderSummary');
+  assert.ok(isObjectType(type));
+  const description = type.getFields()['statusLabel']?.description ?? '';
+  return Object.fromEntries([...description.matchAll(/([A-Z_]+) `([^`]+)`/g)].map(([, status, label]) => [status, label]));
+}
+const MOBILE_SCHEMA = buildSchema(surfaceDefinition('mobile').typeDefs.join('\n'), { assumeValidSDL: true });
+const STATUS_LABELS = documentedStatusLabels(MOBILE_SCHEMA);
+
+it('the mobile schema documents a label for every order status', () => {
+  const statuses = MOBILE_SCHEMA.getType('OrderStatus');
+  assert.ok(isEnumType(statuses));
+  assert.deepEqual(Object.keys(STATUS_LABELS).sort(), statuses.getValues().map((value) => value.name).sort());
+});
 
 describe('mobile HomeScreen equals the backends’ records', () => {
   for (const locale of ['fr-FR', 'ja-JP', 'en-GB'] as const) {

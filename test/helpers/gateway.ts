@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { after, before } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
 import { startBackends, type Backends } from '../../backends/start.ts';
@@ -66,6 +67,58 @@ export async function startTestGateway(backends: Backends, env: Record<string, s
       await app.close();
       closeClients(clients);
       if (redis) await closeRedis(redis);
+    },
+  };
+}
+
+/** The reference backends and a gateway a test file runs against (see {@link useGateway}). */
+export interface GatewayFixture {
+  /** The reference backends; readable once the file's first test runs. */
+  readonly backends: Backends;
+  /** The gateway; readable once the file's first test runs. */
+  readonly gateway: TestGateway;
+  /** Settles once both are started. */
+  ready(): Promise<void>;
+}
+
+/** How {@link useGateway} builds its gateway. */
+export interface UseGatewayOptions extends TestGatewayOptions {
+  /** Another fixture whose backends this gateway uses instead of starting its own. */
+  shareBackendsOf?: GatewayFixture;
+}
+
+/**
+ * Declares, at the top level of a test file (or of a `describe`), backends and a gateway started
+ * before the first test and closed after the last: `env` overrides the gateway's defaults. Two
+ * gateways over the same backends: `const naive = useGateway({ BATCHING: 'false' }, { shareBackendsOf: shop })`.
+ */
+export function useGateway(env: Record<string, string> = {}, options: UseGatewayOptions = {}): GatewayFixture {
+  const { shareBackendsOf: shared, ...gatewayOptions } = options;
+  let backends: Backends | undefined;
+  let gateway: TestGateway | undefined;
+  let started: Promise<void> | undefined;
+  // Hooks at a file's top level start at once, side by side: a gateway sharing another's backends waits for them.
+  before(() => {
+    started = (async () => {
+      if (shared) await shared.ready();
+      backends = shared ? shared.backends : await startTestBackends();
+      gateway = await startTestGateway(backends, env, gatewayOptions);
+    })();
+    return started;
+  });
+  after(async () => {
+    await gateway?.close();
+    if (!shared) await backends?.close();
+  });
+  return {
+    ready: () => started ?? Promise.reject(new Error('useGateway: not started yet')),
+    get backends() {
+      if (!backends) throw new Error('useGateway: the backends start before the first test; read them inside a test or hook');
+      return backends;
+    },
+    get gateway() {
+      if (!gateway) throw new Error('useGateway: the gateway starts before the first test; read it inside a test or hook');
+      return gateway;
     },
   };
 }

@@ -1,48 +1,59 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Backends } from '../../backends/start.ts';
-import { graphql, startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { describe, it } from 'node:test';
+import { graphql, useGateway, type GatewayFixture } from '../helpers/gateway.ts';
+import { waitUntil } from '../helpers/cache-gateway.ts';
 
-const SLOW_PRODUCT = '{ product(id: "p3") { id stock { available } } }';
+/** Reaches the catalog, then the inventory, where the test holds it (the `hang` knob). */
+const HELD = '{ product(id: "p3") { id stock { available } } }';
+/** Reaches no backend: answered at once once admitted. */
+const FREE = '{ __typename }';
+const CAP = 2;
 
-describe('admission control', () => {
-  let backends: Backends;
-  let noLine: TestGateway;
-  let withLine: TestGateway;
+/** Sends `count` held requests and waits until all of them reached the inventory (each holds a turn). */
+async function holdTurns(shop: GatewayFixture, count: number): Promise<Promise<number>[]> {
+  const { backends, gateway } = shop;
+  backends.control.reset();
+  backends.control.setFaults('inventory', { hang: true });
+  const held = Array.from({ length: count }, () => graphql(gateway, 'web', HELD).then((r) => r.status));
+  assert.ok(await waitUntil(() => backends.control.stats('inventory').calls === count, 10_000), `${count} requests executing at once`);
+  return held;
+}
 
-  before(async () => {
-    backends = await startTestBackends();
-    const common = { MAX_IN_FLIGHT_REQUESTS: '1', CACHE_ENABLED: 'false' };
-    noLine = await startTestGateway(backends, { ...common, MAX_QUEUED_REQUESTS: '0' });
-    withLine = await startTestGateway(backends, { ...common, MAX_QUEUED_REQUESTS: '5' });
-    backends.control.setFaults('inventory', { latencyMs: 200 });
-  });
-  after(async () => {
-    await noLine?.close();
-    await withLine?.close();
-    await backends?.close();
-  });
+describe('admission control: no line', () => {
+  const shop = useGateway({ MAX_IN_FLIGHT_REQUESTS: String(CAP), MAX_QUEUED_REQUESTS: '0', CACHE_ENABLED: 'false' });
 
-  it('answers 503 SERVER_BUSY with Retry-After, before any backend call, when no turn is free and nobody may wait', async () => {
-    backends.control.reset();
-    backends.control.setFaults('inventory', { latencyMs: 200 });
-    const [first, second] = await Promise.all([graphql(noLine, 'web', SLOW_PRODUCT), graphql(noLine, 'web', SLOW_PRODUCT)]);
-    const statuses = [first.status, second.status].sort();
-    assert.deepEqual(statuses, [200, 503]);
-    const busy = first.status === 503 ? first : second;
+  it(`executes ${CAP} requests at once, and answers the next one 503 SERVER_BUSY with Retry-After, before any backend call`, async () => {
+    const held = await holdTurns(shop, CAP);
+    const busy = await graphql(shop.gateway, 'web', HELD);
+    assert.equal(busy.status, 503, JSON.stringify(busy.body));
     assert.equal(busy.body.errors?.[0]?.extensions?.code, 'SERVER_BUSY');
     assert.equal(busy.headers.get('retry-after'), '1');
-    assert.equal(backends.control.stats('catalog').calls, 1, 'only the admitted request reached the catalog');
+    assert.equal(shop.backends.control.stats('catalog').calls, CAP, 'only the admitted requests reached the catalog');
+    shop.backends.control.setFaults('inventory', { hang: false });
+    assert.deepEqual(await Promise.all(held), [200, 200]);
+    assert.equal((await graphql(shop.gateway, 'web', FREE)).status, 200, 'turns are given back once answered');
   });
+});
 
-  it('lets requests over the cap wait for their turn: all answered, one at a time', async () => {
-    backends.control.reset();
-    backends.control.setFaults('inventory', { latencyMs: 200 });
-    const answers = await Promise.all(Array.from({ length: 4 }, () => graphql(withLine, 'web', SLOW_PRODUCT)));
-    assert.deepEqual(
-      answers.map((a) => a.status),
-      [200, 200, 200, 200],
-    );
-    assert.equal(backends.control.stats('inventory').calls, 4);
+describe('admission control: a line of 2', () => {
+  const shop = useGateway({ MAX_IN_FLIGHT_REQUESTS: String(CAP), MAX_QUEUED_REQUESTS: '2', CACHE_ENABLED: 'false' });
+
+  it('queued requests wait for a turn and are answered after the ones holding it; the line holds 2, the rest are refused', async () => {
+    const held = await holdTurns(shop, CAP);
+    const settled: string[] = [];
+    const track = (name: string, request: Promise<number>): Promise<number> =>
+      request.then((status) => {
+        settled.push(`${name} ${status}`);
+        return status;
+      });
+    const tracked = held.map((request, i) => track(`held${i}`, request));
+    const waiting = Array.from({ length: 4 }, (_, i) => track(`free${i}`, graphql(shop.gateway, 'web', FREE).then((r) => r.status)));
+    // Two of the four fit in the line; the other two are refused at once, while the turns are still held.
+    assert.ok(await waitUntil(() => settled.length === 2, 10_000), `settled so far: ${settled.join(', ')}`);
+    assert.deepEqual(settled.map((s) => s.split(' ')[1]), ['503', '503']);
+    shop.backends.control.setFaults('inventory', { hang: false });
+    const statuses = await Promise.all([...tracked, ...waiting]);
+    assert.equal(statuses.filter((s) => s === 200).length, CAP + 2);
+    assert.match(settled[2] ?? '', /^held/, `a queued request is answered only after a held turn is given back: ${settled.join(', ')}`);
   });
 });

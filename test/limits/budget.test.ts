@@ -1,35 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Backends } from '../../backends/start.ts';
+import { FallbackBucketStore } from '../../src/limits/fallback-bucket-store.ts';
 import { MemoryBucketStore } from '../../src/limits/memory-bucket-store.ts';
-import { graphql, startTestBackends, tokenFor, type TestGateway } from '../helpers/gateway.ts';
-import { costOf, startLimitsGateway } from '../helpers/limits-gateway.ts';
+import { Throttle } from '../../src/limits/throttle.ts';
+import { graphql, tokenFor, useGateway } from '../helpers/gateway.ts';
+import { costOf } from '../helpers/limits-gateway.ts';
 
 const CAPACITY = 20;
 const RESTORE_RATE = 50;
-const WINDOW_MS = 2_000;
+/** A point per 1,000 s: no test lasts long enough for a refill to show. */
+const NO_REFILL = 0.001;
 const PRODUCT = '{ product(id: "p1") { id } }';
 const PRICED_PRODUCT = '{ product(id: "p1") { id price { amount } stock { available } } }';
 
-let backends: Backends;
-let gateway: TestGateway;
-let slow: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startLimitsGateway(backends, {
-    WEB_THROTTLE_CAPACITY: String(CAPACITY),
-    WEB_THROTTLE_RESTORE_RATE: String(RESTORE_RATE),
-    WEB_MAX_COST: String(CAPACITY),
-  });
-  slow = await startLimitsGateway(backends, { MOBILE_THROTTLE_CAPACITY: '10', MOBILE_THROTTLE_RESTORE_RATE: '2', MOBILE_MAX_COST: '10' });
+const shop = useGateway({
+  WEB_THROTTLE_CAPACITY: String(CAPACITY),
+  WEB_THROTTLE_RESTORE_RATE: String(NO_REFILL),
+  WEB_MAX_COST: String(CAPACITY),
 });
-after(async () => {
-  await slow?.close();
-  await gateway?.close();
-  await backends?.close();
-});
+const slow = useGateway({ MOBILE_THROTTLE_CAPACITY: '10', MOBILE_THROTTLE_RESTORE_RATE: '2', MOBILE_MAX_COST: '10' }, { shareBackendsOf: shop });
 
 describe('token bucket in memory', () => {
   it('refills at the restore rate, never past the capacity, and takes only what is there', () => {
@@ -47,48 +37,57 @@ describe('token bucket in memory', () => {
 });
 
 describe('budgets over time', () => {
-  it(`a client sending faster than ${RESTORE_RATE} points/s is admitted at that rate, and gets 429 THROTTLED with Retry-After for the rest`, async (t) => {
-    const token = await tokenFor(gateway.config, 'u5');
-    // A fresh process answers its first operation slowly (cold code paths); the bucket of u5 would
-    // then start late against the client's clock. Warm up with another client first.
-    await graphql(gateway, 'web', PRODUCT, { token: await tokenFor(gateway.config, 'u6') });
+  it(`a client sending faster than ${RESTORE_RATE} points/s is admitted at that rate (clock injected): capacity + rate x time`, async () => {
+    let now = 0;
+    const throttle = new Throttle(new FallbackBucketStore(undefined, new MemoryBucketStore({ now: () => now }), () => undefined), {
+      capacity: CAPACITY,
+      restoreRate: RESTORE_RATE,
+    });
     let admitted = 0;
-    let throttled = 0;
-    const started = performance.now();
-    while (performance.now() - started < WINDOW_MS) {
-      const { status, headers, body } = await graphql(gateway, 'web', PRODUCT, { token });
-      const cost = costOf(body);
-      assert.equal(cost?.requestedQueryCost, 1);
-      if (status === 200) {
-        admitted += 1;
-        assert.equal(cost?.actualQueryCost, 1);
-        continue;
-      }
-      throttled += 1;
-      assert.equal(status, 429);
-      assert.equal(body.errors?.[0]?.extensions?.code, 'THROTTLED');
-      assert.equal(cost?.actualQueryCost, null);
-      assert.equal(cost?.throttleStatus?.maximumAvailable, CAPACITY);
-      assert.equal(cost?.throttleStatus?.restoreRate, RESTORE_RATE);
-      // Less than one point left at 50 points/s: the next point is there within a second.
-      assert.equal(headers.get('retry-after'), '1');
+    // 100 operations of 1 point per second, for 2 seconds: twice the restore rate.
+    for (now = 0; now < 2_000; now += 10) {
+      const charge = await throttle.charge('client', 1);
+      if (charge.allowed) admitted += 1;
+      else assert.equal(charge.retryAfterSeconds, 1, 'less than a point left at 50 points/s: the next is there within a second');
     }
-    const elapsedSeconds = (performance.now() - started) / 1000;
-    const expected = CAPACITY + RESTORE_RATE * elapsedSeconds;
-    t.diagnostic(`admitted ${admitted} of ${admitted + throttled} in ${elapsedSeconds.toFixed(2)} s; capacity + rate x time = ${expected.toFixed(1)}`);
-    assert.ok(throttled > admitted, 'the client did not send faster than the restore rate');
-    assert.ok(Math.abs(admitted - expected) <= Math.max(2, expected * 0.03), `admitted ${admitted}, expected ${expected.toFixed(1)} within 3%`);
+    // The bucket starts full; from the time it runs dry, one operation per 20 ms gets a point.
+    assert.equal(admitted, CAPACITY + Math.floor((RESTORE_RATE * 1_990) / 1_000));
+  });
+
+  it('once the budget is spent, the gateway answers 429 THROTTLED with Retry-After and the budget, before any backend call', async () => {
+    const { backends, gateway } = shop;
+    const token = await tokenFor(gateway.config, 'u5');
+    const statuses: number[] = [];
+    for (let i = 0; i < CAPACITY; i++) {
+      const { status, body } = await graphql(gateway, 'web', PRODUCT, { token });
+      statuses.push(status);
+      assert.equal(costOf(body)?.actualQueryCost, 1);
+    }
+    assert.deepEqual(new Set(statuses), new Set([200]), `${CAPACITY} operations of 1 point fit a budget of ${CAPACITY}`);
+    backends.control.reset();
+    const { status, headers, body } = await graphql(gateway, 'web', PRODUCT, { token });
+    assert.equal(status, 429);
+    assert.equal(body.errors?.[0]?.extensions?.code, 'THROTTLED');
+    const cost = costOf(body);
+    assert.equal(cost?.requestedQueryCost, 1);
+    assert.equal(cost?.actualQueryCost, null);
+    assert.deepEqual(cost?.throttleStatus, { maximumAvailable: CAPACITY, currentlyAvailable: 0, restoreRate: NO_REFILL });
+    // A point per 1,000 s: the missing point is back in at most 1,000 s, more than 999 since almost nothing refilled.
+    const retryAfter = Number(headers.get('retry-after'));
+    assert.ok(retryAfter > 999 && retryAfter <= 1_000, `Retry-After ${retryAfter}`);
+    assert.equal(backends.control.stats('catalog').calls, 0, 'a throttled operation reaches no backend');
   });
 
   it('Retry-After says when the operation fits again, and it does then', async () => {
-    const token = await tokenFor(slow.config, 'u6');
+    const { gateway } = slow;
+    const token = await tokenFor(gateway.config, 'u6');
     const query = '{ product(id: "p1") { id priceLabel inStock } }';
-    let response = await graphql(slow, 'mobile', query, { token });
+    let response = await graphql(gateway, 'mobile', query, { token });
     assert.equal(response.status, 200);
     assert.equal(costOf(response.body)?.requestedQueryCost, 5);
-    response = await graphql(slow, 'mobile', query, { token });
+    response = await graphql(gateway, 'mobile', query, { token });
     assert.equal(response.status, 200);
-    response = await graphql(slow, 'mobile', query, { token });
+    response = await graphql(gateway, 'mobile', query, { token });
     assert.equal(response.status, 429);
     const cost = costOf(response.body);
     const available = cost?.throttleStatus?.currentlyAvailable ?? assert.fail('no throttle status');
@@ -96,13 +95,14 @@ describe('budgets over time', () => {
     assert.equal(retryAfter, Math.ceil((5 - available) / 2));
     assert.ok(retryAfter >= 2 && retryAfter <= 3, `Retry-After ${retryAfter}`);
     await sleep(retryAfter * 1000);
-    response = await graphql(slow, 'mobile', query, { token });
+    response = await graphql(gateway, 'mobile', query, { token });
     assert.equal(response.status, 200, JSON.stringify(response.body));
   });
 
   it('refunds what execution did not use', async () => {
-    const token = await tokenFor(slow.config, 'u7');
-    const { body } = await graphql(slow, 'mobile', '{ product(id: "p999999") { id priceLabel inStock } }', { token });
+    const { gateway } = slow;
+    const token = await tokenFor(gateway.config, 'u7');
+    const { body } = await graphql(gateway, 'mobile', '{ product(id: "p999999") { id priceLabel inStock } }', { token });
     const cost = costOf(body);
     assert.equal(cost?.requestedQueryCost, 5);
     assert.equal(cost?.actualQueryCost, 0);
@@ -110,10 +110,12 @@ describe('budgets over time', () => {
   });
 
   it('a different client has a budget of its own', async () => {
-    const drained = await tokenFor(gateway.config, 'u5');
+    const { gateway } = shop;
+    const drained = await tokenFor(gateway.config, 'u9');
     const other = await tokenFor(gateway.config, 'u8');
     assert.equal((await graphql(gateway, 'web', PRICED_PRODUCT, { token: other })).status, 200);
-    for (let i = 0; i < 30; i++) await graphql(gateway, 'web', PRODUCT, { token: drained });
+    for (let i = 0; i < CAPACITY; i++) await graphql(gateway, 'web', PRODUCT, { token: drained });
+    assert.equal((await graphql(gateway, 'web', PRODUCT, { token: drained })).status, 429, 'the first client spent its budget');
     assert.equal((await graphql(gateway, 'web', PRODUCT, { token: other })).status, 200);
   });
 });

@@ -50,7 +50,7 @@ describe('budgets shared in Redis', () => {
       REDIS_URL: LIMITS_REDIS_URL,
       THROTTLE_KEY_PREFIX: uniqueThrottlePrefix(),
       WEB_THROTTLE_CAPACITY: String(BUDGET),
-      WEB_THROTTLE_RESTORE_RATE: '0.1',
+      WEB_THROTTLE_RESTORE_RATE: '0.001',
       WEB_MAX_COST: '100',
       // A Redis slower than REDIS_TIMEOUT_MS sends a replica to its declared local fallback (one
       // budget per replica, tested below); on a loaded test machine 100 ms can pass, so allow more.
@@ -71,7 +71,7 @@ describe('budgets shared in Redis', () => {
     const counts = await statusCounts(requests, 32);
     const seconds = (performance.now() - started) / 1000;
     const admitted = counts.get(200) ?? 0;
-    t.diagnostic(`admitted ${admitted} of ${BURST} across two replicas in ${seconds.toFixed(2)} s (budget ${BUDGET}, +0.1 point/s); 429: ${counts.get(429) ?? 0}`);
+    t.diagnostic(`admitted ${admitted} of ${BURST} across two replicas in ${seconds.toFixed(2)} s (budget ${BUDGET}, +0.001 point/s); 429: ${counts.get(429) ?? 0}`);
     assert.deepEqual([...counts.keys()].sort(), [200, 429]);
     assert.ok(Math.abs(admitted - BUDGET) <= BUDGET * 0.01, `admitted ${admitted}, budget ${BUDGET}`);
   });

@@ -101,7 +101,7 @@ export type OrderSummary = {
   itemCount: Scalars['Int']['output'];
   /** When it was placed. */
   placedAt: Scalars['DateTime']['output'];
-  /** Status as text, e.g. `On its way`. */
+  /** Status as text: PENDING `Awaiting payment`, PAID `Preparing`, SHIPPED `On its way`, DELIVERED `Delivered`, CANCELLED `Cancelled`. */
   statusLabel: Scalars['String']['output'];
   /** Thumbnail of the first item's product. Null when the catalog cannot answer. */
   thumbnailUrl?: Maybe<Scalars['String']['output']>;
