@@ -1,6 +1,7 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from '../context.ts';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<GatewayContext>['gateway'];
@@ -10,7 +11,11 @@ type SchemaListener = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
 export interface JitExecutorOptions {
   /** Called once per document graphql-jit could not compile (it runs on graphql-js instead), with the reason. */
   onFallback?: (operationName: string | undefined, reason: string) => void;
+  /** Most compiled documents kept (least recently used go first). Default 1,000. */
+  maxDocuments?: number;
 }
+
+const DEFAULT_MAX_DOCUMENTS = 1_000;
 
 /** graphql-js's bound on variable coercion errors, so a refusal lists the same errors. */
 const MAX_VARIABLE_ERRORS = 50;
@@ -38,34 +43,33 @@ function asGraphQLJsError(error: GraphQLError, document: DocumentNode): GraphQLE
 
 /**
  * Apollo Server's one supported hook for another executor (its `gateway` interface) serving a
- * fixed schema with graphql-jit: each query document is compiled once, on first use, and kept as
- * long as Apollo keeps the parsed document (a weak map on it, beside Apollo's document cache).
+ * fixed schema with graphql-jit: each query document is compiled once, on first use, and kept by
+ * the hash Apollo gives its text (the key of Apollo's document cache) in a bounded LRU, so
+ * requests that parsed the same text at the same time still share one compilation.
  * Variables are coerced by graphql-js first, so a bad variable is refused with graphql-js's own
  * errors. Mutations, subscriptions and any document graphql-jit cannot compile run on graphql-js
  * exactly as Apollo would run them.
  */
 export function jitExecutor(schema: GraphQLSchema, options: JitExecutorOptions = {}): GatewayInterface {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  const compiled = new LRUCache<string, { query: CompiledQuery | null }>({ max: options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS });
   const listeners = new Set<SchemaListener>();
 
-  const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
-    let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
-    const key = operationName ?? '';
-    let query = byName.get(key);
-    if (query === undefined) {
+  const compiledFor = (queryHash: string, document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
+    const key = `${queryHash}:${operationName ?? ''}`;
+    let entry = compiled.get(key);
+    if (!entry) {
       const result = compileQuery(schema, document, operationName);
-      query = isCompiledQuery(result) ? result : null;
-      if (!query) options.onFallback?.(operationName, (result as ExecutionResult).errors?.map((e) => e.message).join('; ') ?? 'unknown');
-      byName.set(key, query);
+      entry = { query: isCompiledQuery(result) ? result : null };
+      if (!entry.query) options.onFallback?.(operationName, (result as ExecutionResult).errors?.map((e) => e.message).join('; ') ?? 'unknown');
+      compiled.set(key, entry);
     }
-    return query;
+    return entry.query;
   };
 
   const executor: Awaited<ReturnType<GatewayInterface['load']>>['executor'] = async (requestContext) => {
-    const { document, operation, request, context } = requestContext;
+    const { document, operation, request, context, queryHash } = requestContext;
     const variables = request.variables ?? {};
-    const query = operation?.operation === 'query' ? compiledFor(document, operation.name?.value) : null;
+    const query = operation?.operation === 'query' ? compiledFor(queryHash, document, operation.name?.value) : null;
     if (!query || !operation) {
       return execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName ?? null }) as Promise<ExecutionResult>;
     }
