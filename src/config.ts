@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './documents/modes.ts';
 import { grpcTarget } from '../clients/balancing/grpc-target.ts';
 import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
 
@@ -82,10 +84,17 @@ const environment = z.object({
   AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
+  WEB_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
+  MOBILE_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
+  DOCUMENTS_DIR: z.string().min(1).optional(),
+  DOCUMENTS_WATCH: bool.default(true),
   WEB_CORS_ORIGINS: origins.optional(),
   MOBILE_CORS_ORIGINS: origins.optional(),
   CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
+
+/** The repository's documents folder (next to `src/`, also in the build output). */
+const DEFAULT_DOCUMENTS_DIR = fileURLToPath(new URL('../documents/', import.meta.url));
 
 /** The name of every environment variable the gateway reads (deploy manifests are checked against it). */
 export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(environment.shape);
@@ -163,6 +172,11 @@ export interface Config {
    * the usual local dev servers' origins otherwise. `maxAgeSeconds`: how long a browser may reuse a preflight.
    */
   cors: { origins: Record<SurfaceName, readonly string[]>; maxAgeSeconds: number };
+  /**
+   * Trusted documents (README "Client contract"): the folder of client policies and manifests,
+   * whether a change under it reloads them (SIGHUP always does), and each surface's mode.
+   */
+  documents: { dir: string; watch: boolean; modes: Record<SurfaceName, TrustedDocumentsMode> };
   /** How every backend is protected (per backend: its own retry budget, breaker and bulkhead). */
   resilience: {
     /** Most attempts of an idempotent call (1 = no retries). */
@@ -247,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     authorization: e.AUTHORIZATION,
     executor: e.GRAPHQL_EXECUTOR,
+    documents: { dir: e.DOCUMENTS_DIR ?? DEFAULT_DOCUMENTS_DIR, watch: e.DOCUMENTS_WATCH, modes: { web: e.WEB_TRUSTED_DOCUMENTS, mobile: e.MOBILE_TRUSTED_DOCUMENTS } },
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,
       retryRatio: e.RETRY_BUDGET_RATIO,

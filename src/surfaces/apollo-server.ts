@@ -73,6 +73,8 @@ export async function createSurfaceServer(
     // The abuse hook already parsed with this limit; kept so the parser can never run past it.
     parseOptions: { maxTokens: limits.limits.maxTokens },
     allowBatchedHttpRequests: limits.limits.maxBatch > 1,
+    // An enforcing surface runs registered documents only: Apollo's automatic persisted queries may not register new ones.
+    ...(config.documents.modes[definition.name] === 'enforce' ? { persistedQueries: false as const } : {}),
     // Shutdown is the process's job (src/main.ts drains HTTP first); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
   });

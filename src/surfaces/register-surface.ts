@@ -25,6 +25,7 @@ import type { RedisConnection } from '../redis.ts';
 import { createThrottle } from '../limits/create-throttle.ts';
 import { batchLimitHook } from '../limits/batch-limit.ts';
 import { abuseLimitsHook } from '../limits/abuse-limits-hook.ts';
+import { createTrustedDocuments } from '../documents/trusted-documents.ts';
 
 /** What a surface needs from the process. */
 export interface SurfaceDependencies {
@@ -76,6 +77,13 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
   );
   const authenticate = createAuthenticator(config.jwt);
   app.addHook('onClose', () => server.stop());
+  const trustedDocuments = createTrustedDocuments(surface, config, {
+    logger,
+    registry: metrics.registry,
+    viewerOf: (request) => viewers.get(request) ?? null,
+    onReject: (request, code) => recordOf(request).errorCodes.add(code),
+  });
+  app.addHook('onClose', async () => trustedDocuments.close());
 
   const context = async (request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext> => {
     const record = recordOf(request);
@@ -162,7 +170,8 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
           return undefined;
         },
         // The integration types its handler with its own route generic; at runtime it is a plain handler.
-        handler: fastifyApolloHandler(server, { context }) as RouteHandlerMethod,
+        // Trusted documents run first: after authentication (a token scope may bypass), before Apollo parses.
+        handler: trustedDocuments.before(fastifyApolloHandler(server, { context }) as RouteHandlerMethod),
       });
     },
     { prefix: `/${surface}` },
