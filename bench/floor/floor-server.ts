@@ -89,7 +89,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     clientAddress: request.socket.remoteAddress ?? '',
     clients,
     batching: config.batching,
-    record: { requestId, surface: name, traceparent: '', backendCalls: {}, cacheHits: 0, errorCodes: new Set() },
+    record: { requestId, arrivedAt: Date.now(), surface: name, traceparent: '', backendCalls: {}, cacheHits: 0, errorCodes: new Set() },
     cache: new RequestCache(store),
     invalidate,
     call: { requestId, ...(viewer ? { viewerId: viewer.id } : {}), deadline: Date.now() + config.requestTimeoutMs },

@@ -91,7 +91,8 @@ export async function launchGateway(options: GatewayOptions): Promise<GatewayPro
   const child = track(
     fork(resolve(root, options.entry ?? 'dist/src/main.js'), [], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...env },
+      // The admin listener on a free port (several gateways run side by side); no load balancer to wait for.
+      env: { PATH: process.env.PATH ?? '', ADMIN_PORT: '0', DRAIN_DELAY_MS: '0', ...env },
       execArgv,
       stdio: ['ignore', stdout, 'inherit', 'ipc'],
     }),

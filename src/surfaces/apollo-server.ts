@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config.ts';
@@ -39,6 +39,10 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     ApolloServerPluginCacheControlDisabled(),
     cacheControlPlugin(schema),
     negotiatedStatusPlugin(),
+    // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself and would report usage and schema
+    // to Apollo's cloud: configuration is read in one place, and no data leaves unasked.
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
   ];
 }
 

@@ -137,11 +137,11 @@ describe('enforce: only documents of a supported version of the calling client r
 
 describe('log: every document runs, untrusted ones are counted per client and version', () => {
   it('runs an unregistered document and counts it; counts usage per client, version and operation', async () => {
-    const before = await scrape(logging.url);
+    const before = await scrape(logging.adminUrl);
     assertRan(await post(logging, 'mobile', { query: UNREGISTERED }));
     assertRan(await post(logging, 'mobile', { query: HOME_SCREEN }));
     assertRan(await post(logging, 'mobile', { query: HOME_SCREEN }, { 'apollographql-client-name': 'someone-else', 'apollographql-client-version': '7.7.7' }));
-    const metrics = await scrape(logging.url);
+    const metrics = await scrape(logging.adminUrl);
     const delta = (name: string, labels: Record<string, string>) => sumOf(metrics, name, labels) - sumOf(before, name, labels);
     assert.equal(delta('gateway_untrusted_documents_total', { surface: 'mobile', client: 'shop-mobile', version: '1.0.0', reason: 'not_registered', action: 'allowed' }), 1);
     assert.equal(delta('gateway_untrusted_documents_total', { surface: 'mobile', client: 'unregistered', version: 'unregistered', action: 'allowed' }), 1);
