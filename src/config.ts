@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { bool } from './env-values.ts';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './documents/modes.ts';
 import { grpcTarget } from '../clients/balancing/grpc-target.ts';
 import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
@@ -10,7 +11,6 @@ export const SURFACE_NAMES = ['web', 'mobile'] as const;
 /** A client surface: one tailored GraphQL endpoint. */
 export type SurfaceName = (typeof SURFACE_NAMES)[number];
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);
 const httpUrl = z.url({ protocol: /^https?$/ });
