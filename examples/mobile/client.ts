@@ -1,7 +1,7 @@
 /**
  * The mobile team's typed client for `/mobile/graphql`: one method per screen in
  * `examples/mobile/operations/`, each typed by the documents GraphQL Code Generator wrote to
- * `__generated__/operations.ts` (`npm run codegen`). Nothing here is hand-typed.
+ * `__generated__/graphql.ts` (`npm run codegen`). Nothing here is hand-typed.
  */
 import { GraphQLClient } from 'graphql-request';
 import {
@@ -11,7 +11,7 @@ import {
   type HomeScreenQuery,
   type ProductDetailScreenQuery,
   type SearchScreenQuery,
-} from './__generated__/operations.ts';
+} from './__generated__/graphql.ts';
 
 /** How to reach the mobile endpoint and which app build is asking. */
 export interface MobileClientOptions {

@@ -1,7 +1,7 @@
 /**
  * The web team's typed client for `/web/graphql`: one method per operation in
  * `examples/web/operations/`, each typed by the documents GraphQL Code Generator wrote to
- * `__generated__/operations.ts` (`npm run codegen`). Nothing here is hand-typed: change an
+ * `__generated__/graphql.ts` (`npm run codegen`). Nothing here is hand-typed: change an
  * operation, regenerate, and the compiler shows every caller that must change.
  */
 import { GraphQLClient } from 'graphql-request';
@@ -11,7 +11,7 @@ import {
   type OrderHistoryQuery,
   type OrderHistoryQueryVariables,
   type ProductPageQuery,
-} from './__generated__/operations.ts';
+} from './__generated__/graphql.ts';
 
 /** How to reach the web endpoint and who is asking. */
 export interface WebClientOptions {

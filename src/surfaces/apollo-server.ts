@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config.ts';
@@ -38,6 +38,10 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     ApolloServerPluginCacheControlDisabled(),
     cacheControlPlugin(schema),
     negotiatedStatusPlugin(),
+    // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself and would report usage and schema
+    // to Apollo's cloud: configuration is read in one place, and no data leaves unasked.
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
   ];
 }
 
@@ -71,6 +75,8 @@ export async function createSurfaceServer(
     // The abuse hook already parsed with this limit; kept so the parser can never run past it.
     parseOptions: { maxTokens: limits.limits.maxTokens },
     allowBatchedHttpRequests: limits.limits.maxBatch > 1,
+    // An enforcing surface runs registered documents only: Apollo's automatic persisted queries may not register new ones.
+    ...(config.documents.modes[definition.name] === 'enforce' ? { persistedQueries: false as const } : {}),
     // Shutdown is the process's job (src/main.ts drains HTTP first); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
   });

@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Backends } from '../../backends/start.ts';
 import type { OrderRecord, ProductRecord } from '../../backends/data/model.ts';
-import type { OrderHistoryQuery } from '../../examples/web/__generated__/operations.ts';
+import type { OrderHistoryQuery } from '../../examples/web/__generated__/graphql.ts';
 import { graphql, startTestBackends, startTestGateway, tokenFor, type GraphQLBody, type TestGateway } from '../helpers/gateway.ts';
 import { ORDER_HISTORY } from '../helpers/example-operations.ts';
 

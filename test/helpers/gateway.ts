@@ -12,6 +12,8 @@ import { closeRedis, connectRedis } from '../../src/redis.ts';
 /** A gateway listening on a free port, wired to the given backends. */
 export interface TestGateway {
   url: string;
+  /** The admin listener: `/readyz`, `/status`, `/metrics`. */
+  adminUrl: string;
   config: Readonly<Config>;
   close(): Promise<void>;
 }
@@ -56,12 +58,16 @@ export async function startTestGateway(backends: Backends, env: Record<string, s
   const redis = config.redis.url ? await connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
   const waitMs = options.waitForRedisMs ?? 5_000;
   for (let waited = 0; redis && !redis.isReady && waited < waitMs; waited += 20) await sleep(20);
-  const { app } = await buildApp({ config, logger, clients, redis });
+  const { app, admin } = await buildApp({ config, logger, clients, redis });
+  await admin.listen({ host: '127.0.0.1', port: 0 });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const portOf = (server: typeof app.server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${portOf(app.server)}`,
+    adminUrl: `http://127.0.0.1:${portOf(admin.server)}`,
     config,
     async close() {
       await app.close();
@@ -150,10 +156,11 @@ export async function graphql(
   gateway: TestGateway,
   surface: 'web' | 'mobile',
   query: string,
-  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<{ status: number; headers: Headers; body: GraphQLBody }> {
   const response = await fetch(`${gateway.url}/${surface}/graphql`, {
     method: 'POST',
+    ...(options.signal ? { signal: options.signal } : {}),
     headers: {
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),

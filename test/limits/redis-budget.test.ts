@@ -100,7 +100,7 @@ describe('Redis down: declared fallback', () => {
       assert.equal(costOf(body)?.throttleStatus?.maximumAvailable, 5);
     }
     assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429, 429]);
-    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const metrics = await (await fetch(`${gateway.adminUrl}/metrics`)).text();
     const fallbacks = /gateway_throttle_fallbacks_total\{surface="mobile"\} (\d+)/.exec(metrics);
     assert.ok(fallbacks && Number(fallbacks[1]) >= 8, 'fallbacks not counted');
     assert.match(metrics, /gateway_throttle_rejections_total\{surface="mobile",reason="THROTTLED"\} 3/);

@@ -24,7 +24,7 @@ after(async () => {
 });
 
 const inventoryAttempts = async (outcome: string): Promise<number> =>
-  sumOf(await scrape(gateway.url), 'gateway_backend_call_duration_seconds_count', { service: 'inventory', outcome });
+  sumOf(await scrape(gateway.adminUrl), 'gateway_backend_call_duration_seconds_count', { service: 'inventory', outcome });
 
 describe('client disconnect', () => {
   it('a client that goes away cancels the backend call still pending for it', async () => {
