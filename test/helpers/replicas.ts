@@ -67,12 +67,22 @@ export async function startReplica(env: Record<string, string>, startTimeoutMs =
   return { child, port, adminPort, exited, logs };
 }
 
+/** One server's line of HAProxy's statistics. */
+export interface ServerStats {
+  /** `UP`, `DOWN`, `MAINT`, ... */
+  status: string;
+  /** Requests sent to it that HAProxy had to try again (connection failed or closed before an answer). */
+  retries: number;
+  /** Requests HAProxy moved to another server after failing on this one. */
+  redispatches: number;
+}
+
 /** HAProxy (Debian's package) in front of replicas, configured from deploy/compose/haproxy.cfg. */
 export interface Balancer {
   /** The Unix socket HAProxy serves HTTP on (no TCP port to pick). */
   socketPath: string;
-  /** The state HAProxy holds for each server: `UP`, `DOWN`, `MAINT`, ... by server name. */
-  serverStates(): Promise<Record<string, string>>;
+  /** What HAProxy holds for each server, by name. */
+  servers(): Promise<Record<string, ServerStats>>;
   stop(): Promise<void>;
 }
 
@@ -84,12 +94,12 @@ export interface Balancer {
 export async function startBalancer(directory: string, replicas: Record<string, { port: number; adminPort: number }>): Promise<Balancer> {
   const socketPath = join(directory, 'balancer.sock');
   const statsPath = join(directory, 'balancer-admin.sock');
-  const servers = Object.entries(replicas).map(([name, { port, adminPort }]) => `  server ${name} 127.0.0.1:${port} port ${adminPort}`);
+  const serverLines = Object.entries(replicas).map(([name, { port, adminPort }]) => `  server ${name} 127.0.0.1:${port} port ${adminPort}`);
   const source = readFileSync(join(ROOT, 'deploy/compose/haproxy.cfg'), 'utf8');
   const config = source
     .replace(/^global$/m, `global\n  stats socket ${statsPath} level admin`)
     .replace(/^ {2}bind :80$/m, `  bind unix@${socketPath}`)
-    .replace(/^ {2}server-template .*$/m, servers.join('\n'))
+    .replace(/^ {2}server-template .*$/m, serverLines.join('\n'))
     // The container's DNS server exists only under Docker.
     .replace(/^resolvers docker\n(?: {2}.*\n)*/m, '');
   if (config.includes('server-template') || !config.includes(socketPath)) throw new Error('deploy/compose/haproxy.cfg changed shape: update startBalancer');
@@ -103,7 +113,7 @@ export async function startBalancer(directory: string, replicas: Record<string, 
   const spawned = await Promise.race([once(child, 'spawn').then(() => true), once(child, 'error').then(([error]) => error as Error)]);
   if (spawned instanceof Error) throw new Error(`haproxy could not start (${spawned.message}); .ci/run installs it`);
 
-  const serverStates = async (): Promise<Record<string, string>> => {
+  const servers = async (): Promise<Record<string, ServerStats>> => {
     const csv = await new Promise<string>((resolve, reject) => {
       const socket = connect(statsPath);
       let text = '';
@@ -114,13 +124,17 @@ export async function startBalancer(directory: string, replicas: Record<string, 
     });
     const rows = csv.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split(','));
     const header = csv.split('\n')[0]!.replace(/^# /, '').split(',');
-    const status = header.indexOf('status');
-    return Object.fromEntries(rows.filter((row) => row[0] === 'gateways' && row[1] !== 'BACKEND').map((row) => [row[1]!, row[status]!.split(' ')[0]!]));
+    const column = (row: string[], name: string): string => row[header.indexOf(name)] ?? '';
+    return Object.fromEntries(
+      rows
+        .filter((row) => row[0] === 'gateways' && row[1] !== 'BACKEND')
+        .map((row) => [row[1]!, { status: column(row, 'status').split(' ')[0]!, retries: Number(column(row, 'wretr')), redispatches: Number(column(row, 'wredis')) }]),
+    );
   };
   for (let waited = 0; ; waited += 50) {
     if (child.exitCode !== null) throw new Error(`haproxy exited:\n${output.join('')}`);
     try {
-      await serverStates();
+      await servers();
       break;
     } catch (error) {
       if (waited > 10_000) throw new Error(`haproxy's admin socket did not answer:\n${output.join('')}`, { cause: error });
@@ -129,7 +143,7 @@ export async function startBalancer(directory: string, replicas: Record<string, 
   }
   return {
     socketPath,
-    serverStates,
+    servers,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
