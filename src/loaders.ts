@@ -8,7 +8,7 @@ import { MAX_SKUS_PER_CALL, type Currency, type StockLevel } from '../clients/in
 import type { Clients } from './clients.ts';
 
 /** Batch limits of the backends, as their clients enforce them: a loader never asks for more keys in one call. */
-const BATCH_LIMITS: Readonly<Record<ServiceName, number>> = {
+export const BATCH_LIMITS: Readonly<Record<ServiceName, number>> = {
   accounts: ACCOUNTS_BATCH_LIMIT,
   catalog: CATALOG_BATCH_LIMIT,
   orders: ORDERS_BATCH_LIMIT,

@@ -86,8 +86,8 @@ export async function launchGateway(options: GatewayOptions): Promise<GatewayPro
   const child = track(
     fork(resolve(ROOT, 'dist/src/main.js'), [], {
       cwd: ROOT,
-      // The admin listener on a free port: several gateways run side by side.
-      env: { PATH: process.env.PATH ?? '', ADMIN_PORT: '0', ...env },
+      // The admin listener on a free port (several gateways run side by side); no load balancer to wait for.
+      env: { PATH: process.env.PATH ?? '', ADMIN_PORT: '0', DRAIN_DELAY_MS: '0', ...env },
       execArgv,
       stdio: ['ignore', stdout, 'inherit', 'ipc'],
     }),

@@ -21,22 +21,23 @@ export class Bulkhead {
 
   /**
    * Resolves with a release function once a slot is held; rejects with `'full'` when the line is
-   * full, `'deadline'` when the deadline (epoch ms) passes first and `'cancelled'` when `signal`
-   * aborts first: a caller that has gone leaves the line and never takes a turn. Call release
-   * exactly once.
+   * full, `'deadline'` when the deadline (epoch ms) passes first, and `'cancelled'` when `signal`
+   * aborts first (the caller left: it gives up its place, and never takes a slot later). Call
+   * release exactly once.
    */
   acquire(deadline: number, signal?: AbortSignal): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(new Error('cancelled'));
     if (this.#inFlight < this.#maxConcurrent) return Promise.resolve(this.#take());
     if (this.#waiting.length >= this.#maxWaiting) return Promise.reject(new Error('full'));
     return new Promise((resolve, reject) => {
-      const leave = (reason: string) => {
+      const leave = (reason: string): void => {
         clearTimeout(waiter.timer);
         signal?.removeEventListener('abort', onAbort);
-        this.#waiting.splice(this.#waiting.indexOf(waiter), 1);
+        const index = this.#waiting.indexOf(waiter);
+        if (index >= 0) this.#waiting.splice(index, 1);
         reject(new Error(reason));
       };
-      const onAbort = () => leave('cancelled');
+      const onAbort = (): void => leave('cancelled');
       const waiter = {
         grant: () => {
           clearTimeout(waiter.timer);
@@ -48,6 +49,11 @@ export class Bulkhead {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#waiting.push(waiter);
     });
+  }
+
+  /** Calls waiting for a slot now. */
+  get waiting(): number {
+    return this.#waiting.length;
   }
 
   /** Whether a new caller would be refused at once: every slot held and the line full. */

@@ -24,6 +24,21 @@ export interface DocumentStoreOptions {
 /** Files written in one go (a registration, a `git pull`) trigger one reload, not one per file. */
 const DEBOUNCE_MS = 100;
 
+/** Every open store's reload: one SIGHUP listener serves them all, installed while any is open. */
+const onHangup = new Set<() => void>();
+const reloadAll = () => {
+  for (const reload of onHangup) reload();
+};
+
+function listenForHangup(reload: () => void): () => void {
+  if (onHangup.size === 0) process.on('SIGHUP', reloadAll);
+  onHangup.add(reload);
+  return () => {
+    onHangup.delete(reload);
+    if (onHangup.size === 0) process.off('SIGHUP', reloadAll);
+  };
+}
+
 /**
  * Loads the documents folder (throwing, at start, on any bad file) and keeps it current: on
  * SIGHUP and, with `watch`, on any change under the folder. A reload builds a complete new set
@@ -50,10 +65,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     timer = setTimeout(reload, DEBOUNCE_MS);
     timer.unref();
   };
-  const onSignal = () => {
-    reload();
-  };
-  process.on('SIGHUP', onSignal);
+  const stopListening = listenForHangup(() => reload());
   if (options.watch) {
     try {
       watcher = watch(options.dir, { recursive: true, persistent: false }, schedule);
@@ -66,7 +78,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     current: () => set,
     reload,
     close() {
-      process.off('SIGHUP', onSignal);
+      stopListening();
       clearTimeout(timer);
       watcher?.close();
     },

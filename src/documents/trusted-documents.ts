@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -18,8 +19,8 @@ export interface TrustedDocuments {
 }
 
 /**
- * Loads the documents folder for one surface (throwing at start on a bad file) and builds its
- * hook in the surface's configured mode. Warns when the surface enforces with no client registered.
+ * Loads the documents folder for one surface (throwing at start on a bad file, or a missing folder
+ * when the surface logs or enforces) and builds its hook in the surface's configured mode. Warns when the surface enforces with no client registered.
  */
 export function createTrustedDocuments(
   surface: SurfaceName,
@@ -28,6 +29,8 @@ export function createTrustedDocuments(
 ): TrustedDocuments {
   const metrics = documentMetrics(deps.registry);
   const mode = config.documents.modes[surface];
+  // A surface that checks documents against a folder that is not there would refuse or flag everything.
+  if (mode !== 'off' && !existsSync(config.documents.dir)) throw new Error(`DOCUMENTS_DIR: ${config.documents.dir} does not exist (${surface} trusted documents are ${mode})`);
   const store = createDocumentStore({
     dir: config.documents.dir,
     watch: config.documents.watch,

@@ -13,7 +13,7 @@ import type { CostModel, FieldCost } from './cost-model.ts';
 import { DEFAULT_LIST_SIZE } from './list-bounds.ts';
 
 /** The children a parent's slicing argument sizes (a connection's `nodes`), and by how much. */
-interface SizedChildren {
+export interface SizedChildren {
   fields: readonly string[];
   size: number;
 }
@@ -53,17 +53,7 @@ export function estimateCost(model: CostModel, document: DocumentNode, operation
     if (cost.argumentWeights.size > 0) {
       for (const argument of node.arguments ?? []) argumentCost += cost.argumentWeights.get(argument.name.value) ?? 0;
     }
-    let size = 1;
-    let childSized: SizedChildren | undefined;
-    if (sized && cost.isList && sized.fields.includes(node.name.value)) {
-      size = sized.size;
-    } else if (cost.sizing) {
-      const sliced = slicedSize(cost, argsOf());
-      if (cost.sizing.sizedFields.length > 0) childSized = { fields: cost.sizing.sizedFields, size: sliced };
-      else if (cost.isList) size = sliced;
-    } else if (cost.isList) {
-      size = DEFAULT_LIST_SIZE;
-    }
+    const { size, childSized } = listSizing(node, cost, sized, argsOf);
     const children = node.selectionSet ? selectionCost(node.selectionSet, cost.type, childSized) : 0;
     return argumentCost + size * (cost.weight + children);
   };
@@ -101,6 +91,26 @@ export function estimateCost(model: CostModel, document: DocumentNode, operation
 
   const root = operation.operation === 'mutation' ? model.schema.getMutationType() : operation.operation === 'subscription' ? model.schema.getSubscriptionType() : model.schema.getQueryType();
   return root ? selectionCost(operation.selectionSet, root, undefined) : 0;
+}
+
+/**
+ * How many values a field yields per parent value (`size`: its list size, 1 for a single value),
+ * and which of its children its slicing argument sizes (a connection's `nodes`). `sized` is what
+ * the parent passed down; `argsOf` gives the field's coerced arguments (read only when needed).
+ */
+export function listSizing(
+  node: FieldNode,
+  cost: FieldCost,
+  sized: SizedChildren | undefined,
+  argsOf: () => Record<string, unknown>,
+): { size: number; childSized: SizedChildren | undefined } {
+  if (sized && cost.isList && sized.fields.includes(node.name.value)) return { size: sized.size, childSized: undefined };
+  if (cost.sizing) {
+    const sliced = slicedSize(cost, argsOf());
+    if (cost.sizing.sizedFields.length > 0) return { size: 1, childSized: { fields: cost.sizing.sizedFields, size: sliced } };
+    return { size: cost.isList ? sliced : 1, childSized: undefined };
+  }
+  return { size: cost.isList ? DEFAULT_LIST_SIZE : 1, childSized: undefined };
 }
 
 /** The size a slicing argument asks for: the largest given (an explicit null means the default), else the fallback. */

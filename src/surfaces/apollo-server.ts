@@ -18,6 +18,7 @@ import type { SurfaceLimits } from '../limits/limits-config.ts';
 import type { Throttle } from '../limits/throttle.ts';
 import { buildCostModel } from '../limits/cost-model.ts';
 import { costThrottlePlugin } from '../plugins/cost-throttle.ts';
+import { argumentLimitsPlugin } from '../plugins/argument-limits.ts';
 
 /** A surface's limits at run time: its configured limits, its budgets (none when off), and a rejection counter. */
 export interface SurfaceLimitsRuntime {
@@ -31,6 +32,8 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
   return [
     config.graphql.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     operationDetailsPlugin(),
+    // Argument shapes and lengths before pricing: bad input costs no budget and reaches no backend.
+    argumentLimitsPlugin(schema),
     // Abuse and depth limits ran before Apollo (src/limits/abuse-limits-hook.ts); here operations are
     // priced, charged, executed, then refunded.
     costThrottlePlugin({ model: buildCostModel(schema), maxCost: runtime.limits.maxCost, throttle: runtime.throttle, onReject: runtime.onReject }),

@@ -4,6 +4,7 @@ import type { IResolvers } from '@graphql-tools/utils';
 import type { IRules } from 'graphql-shield';
 import type { SurfaceName } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
+import type { CallSources } from '../limits/call-plan.ts';
 
 /** Everything that makes one surface different from the other: its schema and its resolvers. */
 export interface SurfaceDefinition {
@@ -15,6 +16,8 @@ export interface SurfaceDefinition {
   permissions: IRules;
   /** Cached fields (by coordinate, keyed by product id, no arguments) whose value changes with stock. */
   stockFields: readonly string[];
+  /** The backend calls each field's resolver makes, for the call plan (`npm run cost`). */
+  callSources: CallSources;
 }
 
 const SCHEMA_ROOT = new URL('../../schema/', import.meta.url);

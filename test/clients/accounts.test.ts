@@ -139,7 +139,7 @@ describe('AccountsClient: transport', () => {
     const controller = new AbortController();
     const pending = client.getUser('u1', { signal: controller.signal });
     controller.abort();
-    await assert.rejects(pending, upstream('UNAVAILABLE'));
+    await assert.rejects(pending, upstream('CANCELLED'));
     await assert.rejects(client.getUser('u1', { signal: AbortSignal.timeout(50) }), upstream('TIMEOUT'));
     control.setFaults('accounts', { hang: false });
   });

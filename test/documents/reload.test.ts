@@ -123,3 +123,9 @@ describe('reloading manifests', () => {
     }
   });
 });
+
+describe('documents folder', () => {
+  it('refuses to start a surface that logs or enforces without its documents folder', async () => {
+    await assert.rejects(startTestGateway(backends, { DOCUMENTS_DIR: '/nonexistent/documents', MOBILE_TRUSTED_DOCUMENTS: 'log' }), /DOCUMENTS_DIR: \/nonexistent\/documents does not exist/);
+  });
+});

@@ -74,7 +74,7 @@ const CASES: Case[] = [
   {
     name: 'a persisted query whose hash does not match its text',
     status: 400,
-    code: 'BAD_REQUEST',
+    code: 'DOCUMENT_HASH_MISMATCH',
     send: (h) => post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ other }') } } }), h),
   },
   {
