@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { bool } from './env-values.ts';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './documents/modes.ts';
 import { grpcTarget } from '../clients/balancing/grpc-target.ts';
 import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
@@ -10,7 +11,6 @@ export const SURFACE_NAMES = ['web', 'mobile'] as const;
 /** A client surface: one tailored GraphQL endpoint. */
 export type SurfaceName = (typeof SURFACE_NAMES)[number];
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -98,6 +98,7 @@ const environment = z.object({
   ...limitsEnvironment,
   CACHE_ENABLED: bool.default(true),
   AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
   WEB_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
   MOBILE_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
@@ -198,6 +199,11 @@ export interface Config {
    * authorization costs (the benchmark); it is refused in production.
    */
   authorization: 'shield' | 'off';
+  /**
+   * What executes operations: `jit` (default) compiles each query document once with graphql-jit
+   * (graphql-js for what it cannot compile and for mutations); `graphql-js` runs everything on graphql-js.
+   */
+  executor: 'jit' | 'graphql-js';
   /** Field cache: in memory (LRU bounded to `maxMegabytes`) unless Redis is configured. */
   cache: { enabled: boolean; maxMegabytes: number };
   /**
@@ -300,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
     },
     authorization: e.AUTHORIZATION,
+    executor: e.GRAPHQL_EXECUTOR,
     documents: { dir: e.DOCUMENTS_DIR ?? DEFAULT_DOCUMENTS_DIR, watch: e.DOCUMENTS_WATCH, modes: { web: e.WEB_TRUSTED_DOCUMENTS, mobile: e.MOBILE_TRUSTED_DOCUMENTS } },
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,

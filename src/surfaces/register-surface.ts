@@ -73,7 +73,13 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
     logger,
     onFallback: () => metrics.throttleFallbacks.inc({ surface }),
   });
-  const server = await createSurfaceServer(definition, config, fieldCache, { limits, throttle, onReject: onLimit });
+  const server = await createSurfaceServer(
+    definition,
+    config,
+    fieldCache,
+    { limits, throttle, onReject: onLimit },
+    { onFallback: (operationName, reason) => logger.warn({ surface, operationName, reason }, 'operation not compiled by graphql-jit: it runs on graphql-js') },
+  );
   const authenticate = createAuthenticator(config.jwt);
   app.addHook('onClose', () => server.stop());
   const trustedDocuments = createTrustedDocuments(surface, config, {

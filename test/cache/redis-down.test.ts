@@ -1,8 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Backends } from '../../backends/start.ts';
+import { freePort } from '../../bench/processes/free-port.ts';
 import { graphql, startTestBackends, type TestGateway } from '../helpers/gateway.ts';
-import { backendCalls, freePort, hasRedisServer, startCacheGateway, startPrivateRedis, waitUntil, type PrivateRedis } from '../helpers/cache-gateway.ts';
+import { backendCalls, hasRedisServer, startCacheGateway, startPrivateRedis, waitUntil, type PrivateRedis } from '../helpers/cache-gateway.ts';
 import { scrape, sumOf } from '../helpers/prometheus-text.ts';
 
 const PRODUCT = `query($id: ID!) { product(id: $id) { id name category { name } stock { available } } }`;
