@@ -26,9 +26,14 @@ export default tseslint.config(
   },
   {
     // Layer boundaries from the design: resolvers never speak a wire protocol, clients never speak GraphQL.
+    // Resolvers reach backends through the loaders and clients only: none of what the clients
+    // (HTTP, gRPC, SOAP, breakers) or the cache and throttle stores (keyv, Redis) are built on.
     files: ['resolvers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['got', '@grpc/*', 'fast-xml-parser'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['got', '@grpc/*', 'saxes', 'fast-xml-parser', 'node:http', 'node:https', 'node:net', 'opossum', 'keyv', '@keyv/*', '@redis/*', 'dataloader'] },
+      ],
     },
   },
   {

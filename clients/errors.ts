@@ -4,14 +4,20 @@ export type ServiceName = 'accounts' | 'catalog' | 'orders' | 'inventory';
 /**
  * What went wrong with a backend call, independent of the protocol:
  * - `NOT_FOUND`: the backend says the entity does not exist (HTTP 404, gRPC NOT_FOUND, SOAP fault).
- * - `INVALID_ARGUMENT`: the backend refused the input (HTTP 400/422, gRPC INVALID_ARGUMENT, SOAP Client fault).
+ * - `INVALID_ARGUMENT`: the backend refused the input (any HTTP 4xx but 404, 408, 409 and 429; gRPC
+ *   INVALID_ARGUMENT, OUT_OF_RANGE; SOAP Client fault; an HTTP 4xx without a SOAP answer).
  * - `CONFLICT`: the backend refused because of its state (HTTP 409, gRPC FAILED_PRECONDITION/ALREADY_EXISTS).
  * - `UNAVAILABLE`: no answer could be had (connection refused or reset, HTTP 502/503, gRPC UNAVAILABLE).
  * - `TIMEOUT`: the deadline passed before an answer (got timeout, gRPC DEADLINE_EXCEEDED).
  * - `BAD_RESPONSE`: an answer came but broke the contract (wrong shape, unparsable).
  * - `INTERNAL`: the backend failed (HTTP 5xx, gRPC INTERNAL/UNKNOWN, SOAP Server fault).
+ * - `CANCELLED`: the caller gave up (its client went away) before an answer; says nothing about the backend.
+ *
+ * Only `UNAVAILABLE`, `TIMEOUT`, `BAD_RESPONSE` and `INTERNAL` are the backend's failures (they count
+ * towards its circuit breaker); the others are the caller's input, the entity's state, or the
+ * caller itself.
  */
-export const UPSTREAM_ERROR_CODES = ['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT', 'UNAVAILABLE', 'TIMEOUT', 'BAD_RESPONSE', 'INTERNAL'] as const;
+export const UPSTREAM_ERROR_CODES = ['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT', 'UNAVAILABLE', 'TIMEOUT', 'BAD_RESPONSE', 'INTERNAL', 'CANCELLED'] as const;
 export type UpstreamErrorCode = (typeof UPSTREAM_ERROR_CODES)[number];
 
 /** Options of an {@link UpstreamError}. */
@@ -57,4 +63,15 @@ export class UpstreamError extends Error {
 /** Builds the Error value DataLoader expects for a key the backend did not return. */
 export function notFound(service: ServiceName, operation: string, what: string): UpstreamError {
   return new UpstreamError(`${what} not found`, { service, code: 'NOT_FOUND', operation });
+}
+
+/** Whether an abort signal's reason is a deadline (AbortSignal.timeout) rather than a caller going away. */
+export function abortedByTimeout(signal: AbortSignal | undefined): boolean {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error && reason.name === 'TimeoutError';
+}
+
+/** The error of a call its caller cancelled (never the backend's failure). */
+export function cancelled(service: ServiceName, operation: string, cause?: unknown): UpstreamError {
+  return new UpstreamError(`${service} ${operation}: cancelled by the caller`, { service, code: 'CANCELLED', operation, cause });
 }

@@ -8,7 +8,8 @@ import { SURFACE_NAMES, type Config } from './config.ts';
 import { createCacheStore } from './cache/cache-store.ts';
 import { surfaceNamespace } from './cache/cache-keys.ts';
 import { createInvalidator } from './cache/invalidation.ts';
-import { createAdmission } from './limits/admission.ts';
+import { createAdmission } from './http/admission.ts';
+import { buildAdmin, type Readiness } from './http/admin.ts';
 import { registerSurface } from './surfaces/register-surface.ts';
 import { surfaceDefinition } from './surfaces/index.ts';
 import { refuse } from './surfaces/refusal.ts';
@@ -24,14 +25,17 @@ export interface AppDependencies {
   redis?: RedisConnection | undefined;
 }
 
-/** The gateway's HTTP app and its lifecycle switch. */
+/** The gateway's HTTP apps and its lifecycle switch. */
 export interface GatewayApp {
+  /** The public listener: the surfaces and `/healthz`. */
   app: FastifyInstance;
-  /** Turns `/readyz` not-ready: called as soon as shutdown begins. */
+  /** The admin listener: `/readyz`, `/status`, `/metrics`, `/healthz` (see `buildAdmin`). */
+  admin: FastifyInstance;
+  /** Turns `/readyz` not-ready and asks clients not to reuse connections: called as soon as shutdown begins. */
   beginShutdown(): void;
 }
 
-const READINESS_TIMEOUT_MS = 1_000;
+const STATUS_PING_TIMEOUT_MS = 1_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the HTTP app: one encapsulated child per configured surface, plus the ops routes. */
@@ -43,6 +47,15 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     // One log line per request is written by the gateway itself, with GraphQL details.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: trustProxyOption(config.trustProxy),
+    // A slow or idle client is cut once its headers or whole request take too long (408).
+    requestTimeout: config.http.bodyTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.http.headersTimeoutMs,
+      // Node checks those timeouts on this period (30 s by default): keep it well under them.
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(config.http.headersTimeoutMs / 4))),
+    },
     forceCloseConnections: 'idle',
     clientErrorHandler,
     return503OnClosing: true,
@@ -71,17 +84,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     cacheStore,
     definitions.map((definition) => ({ namespace: surfaceNamespace(definition.name, definition.typeDefs), stockFields: definition.stockFields })),
   );
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
-    if (shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
-    const [down, redisUp] = await Promise.all([
-      unreachableServices(clients, { deadline: Date.now() + READINESS_TIMEOUT_MS }),
-      deps.redis ? withTimeout(deps.redis.ping(), READINESS_TIMEOUT_MS).then(() => true, () => false) : true,
-    ]);
-    const unreachable: string[] = redisUp ? down : [...down, 'redis'];
-    return unreachable.length === 0 ? { status: 'ready' } : reply.code(503).send({ status: 'not-ready', unreachable });
-  });
   if (config.graphql.sandbox) registerExplorerAssets(app);
   app.setNotFoundHandler((request, reply) => refuse(reply, { status: 404, code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }));
 
@@ -90,10 +93,36 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   for (const definition of definitions.filter((d) => config.surfaces.includes(d.name))) {
     await registerSurface(app, definition, { ...deps, metrics, cacheStore, invalidator, admission });
   }
+
+  const readiness = (): Readiness => {
+    if (shuttingDown) return { ready: false, reason: 'draining' };
+    if (!app.server.listening) return { ready: false, reason: 'starting' };
+    if (admission.saturated) return { ready: false, reason: 'saturated' };
+    return { ready: true };
+  };
+  const status = async () => {
+    const guards = guardsOf(clients);
+    const down = new Set(await unreachableServices(clients, { deadline: Date.now() + STATUS_PING_TIMEOUT_MS }));
+    const backends = Object.fromEntries(Object.entries(guards).map(([service, guard]) => [service, { reachable: !down.has(service as never), circuit: guard.state }]));
+    const redis = deps.redis
+      ? { configured: true, reachable: await withTimeout(deps.redis.ping(), STATUS_PING_TIMEOUT_MS).then(() => true, () => false) }
+      : { configured: false };
+    return { backends, redis };
+  };
+  const admin = buildAdmin({ logger, metrics, readiness, status });
+  app.addHook('onClose', () => admin.close());
   return {
     app,
+    admin,
     beginShutdown() {
       shuttingDown = true;
     },
   };
+}
+
+/** Fastify's `trustProxy` for the setting (a hop count: the nearest that many senders are proxies). */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
 }

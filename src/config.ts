@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { bool } from './env-values.ts';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './documents/modes.ts';
 import { grpcTarget } from '../clients/balancing/grpc-target.ts';
 import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
@@ -9,10 +11,10 @@ export const SURFACE_NAMES = ['web', 'mobile'] as const;
 /** A client surface: one tailored GraphQL endpoint. */
 export type SurfaceName = (typeof SURFACE_NAMES)[number];
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);
 const httpUrl = z.url({ protocol: /^https?$/ });
+const optionalMs = z.coerce.number().int().min(0).max(600_000);
 /** A comma-separated list of exact browser origins (`scheme://host[:port]`, no path, no wildcard). */
 const origins = z
   .string()
@@ -34,6 +36,20 @@ const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
+  ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
+  ADMIN_PORT: port.default(4099),
+  DRAIN_DELAY_MS: optionalMs.optional(),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const trust = parseTrustProxy(value);
+      if (typeof trust === 'string') context.addIssue({ code: 'custom', message: trust });
+      return typeof trust === 'string' ? false : trust;
+    }),
+  HEADERS_TIMEOUT_MS: positiveMs.default(10_000),
+  BODY_TIMEOUT_MS: positiveMs.default(10_000),
+  KEEP_ALIVE_TIMEOUT_MS: positiveMs.default(72_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.optional(),
   SURFACES: z
@@ -82,6 +98,7 @@ const environment = z.object({
   ...limitsEnvironment,
   CACHE_ENABLED: bool.default(true),
   AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
   WEB_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
   MOBILE_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
@@ -106,9 +123,27 @@ export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-pro
 /** The gateway's validated, frozen configuration. Built once at start-up by {@link loadConfig}. */
 export interface Config {
   env: 'development' | 'production' | 'test';
+  /** `NODE_ENV` was not set: the start logs loudly that this is a development server. */
+  envDefaulted: boolean;
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
+  /** The admin listener (`/readyz`, `/status`, `/metrics`, `/healthz`): never on the public Service. 0 picks a free port. */
+  admin: { host: string; port: number };
+  /**
+   * Client addresses from `X-Forwarded-For`: `false` (default) uses the socket address; a hop
+   * count trusts that many proxies in front; a list trusts proxies at those addresses/CIDRs.
+   */
+  trustProxy: false | number | readonly string[];
+  /** HTTP timeouts of the public listener, in milliseconds. */
+  http: {
+    /** Longest wait for a request's headers. */
+    headersTimeoutMs: number;
+    /** Longest wait for a whole request (headers and body): a slow or idle body is cut (408) past it. */
+    bodyTimeoutMs: number;
+    /** How long an idle keep-alive connection stays open; above the load balancer's own idle timeout. */
+    keepAliveTimeoutMs: number;
+  };
   log: { level: string; /** Human-readable lines instead of JSON. Default: on outside production. */ pretty: boolean };
   surfaces: readonly SurfaceName[];
   /** `embedded`: `npm start` also starts the reference backends; `external`: they run elsewhere. */
@@ -133,6 +168,11 @@ export interface Config {
   bodyLimitBytes: number;
   /** How long SIGTERM waits for in-flight requests before closing, in milliseconds. */
   shutdownDrainMs: number;
+  /**
+   * After SIGTERM, how long the public listener keeps accepting (readiness already 503) so the
+   * load balancer stops routing first, in milliseconds. Default 5000 in production, else 0.
+   */
+  drainDelayMs: number;
   /** DataLoader batching on (default) or off (one backend call per key: the benchmark's naive path). */
   batching: boolean;
   /**
@@ -159,6 +199,11 @@ export interface Config {
    * authorization costs (the benchmark); it is refused in production.
    */
   authorization: 'shield' | 'off';
+  /**
+   * What executes operations: `jit` (default) compiles each query document once with graphql-jit
+   * (graphql-js for what it cannot compile and for mutations); `graphql-js` runs everything on graphql-js.
+   */
+  executor: 'jit' | 'graphql-js';
   /** Field cache: in memory (LRU bounded to `maxMegabytes`) unless Redis is configured. */
   cache: { enabled: boolean; maxMegabytes: number };
   /**
@@ -217,14 +262,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   // Read from the raw environment so that it is listed beside every other problem.
   if (parsed.success) problems.push(...limitProblems(parsed.data));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) problems.push('JWT_SECRET or JWT_JWKS_URL: one is required in production');
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) problems.push('JWT_SECRET: the public development secret is refused in production');
+  if (parsed.success && parsed.data.HEADERS_TIMEOUT_MS > parsed.data.BODY_TIMEOUT_MS) problems.push('HEADERS_TIMEOUT_MS: must not exceed BODY_TIMEOUT_MS (the body timeout covers the headers too)');
   if (env.NODE_ENV === 'production' && env.AUTHORIZATION === 'off') problems.push('AUTHORIZATION="off": refused in production (it exists to measure authorization)');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const development = e.NODE_ENV !== 'production';
   return deepFreeze({
     env: e.NODE_ENV,
+    envDefaulted: env.NODE_ENV === undefined,
     host: e.HOST,
     port: e.PORT,
+    admin: { host: e.ADMIN_HOST, port: e.ADMIN_PORT },
+    trustProxy: e.TRUST_PROXY,
+    http: { headersTimeoutMs: e.HEADERS_TIMEOUT_MS, bodyTimeoutMs: e.BODY_TIMEOUT_MS, keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? development },
     surfaces: e.SURFACES,
     backends: e.BACKENDS,
@@ -238,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     graphql: { introspection: e.INTROSPECTION ?? development, sandbox: e.SANDBOX ?? development },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    drainDelayMs: e.DRAIN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0),
     batching: e.BATCHING,
     jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER, jwksUrl: e.JWT_JWKS_URL },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
@@ -254,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
     },
     authorization: e.AUTHORIZATION,
+    executor: e.GRAPHQL_EXECUTOR,
     documents: { dir: e.DOCUMENTS_DIR ?? DEFAULT_DOCUMENTS_DIR, watch: e.DOCUMENTS_WATCH, modes: { web: e.WEB_TRUSTED_DOCUMENTS, mobile: e.MOBILE_TRUSTED_DOCUMENTS } },
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,
@@ -266,6 +319,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       ejectionMs: e.BACKEND_EJECT_MS,
     },
   });
+}
+
+/**
+ * `TRUST_PROXY`: unset, empty or `false` is off; a whole number is a hop count; otherwise a
+ * comma-separated list of IP addresses or CIDR ranges. `true` (trust any sender) is refused: any
+ * client could then choose its own address, and with it its budget. Returns a message when invalid.
+ */
+function parseTrustProxy(value: string | undefined): false | number | string[] | string {
+  const given = value?.trim() ?? '';
+  if (given === '' || given === 'false' || given === '0') return false;
+  if (/^\d+$/.test(given)) return Number(given) <= 32 ? Number(given) : 'a hop count is at most 32';
+  const entries = given.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isAddressOrRange(entry));
+  if (bad.length === 0) return entries;
+  return `expected false, a hop count or a comma-separated list of IP addresses / CIDR ranges (not ${bad.map((b) => JSON.stringify(b)).join(', ')})`;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
 }
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {

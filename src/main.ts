@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfigOrExit } from './config.ts';
 import { createLogger } from './observability/logger.ts';
 import { closeClients, createClients } from './clients.ts';
@@ -7,20 +8,31 @@ import { closeRedis, connectRedis } from './redis.ts';
 const config = loadConfigOrExit();
 
 const logger = createLogger(config.log);
+if (config.envDefaulted) {
+  logger.warn('NODE_ENV is not set: this is a DEVELOPMENT server (Sandbox on, development secret accepted); set NODE_ENV=production to run it for real');
+}
 const clients = createClients(config);
 const redis = config.redis.url ? await connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
-const { app, beginShutdown } = await buildApp({ config, logger, clients, redis });
+const { app, admin, beginShutdown } = await buildApp({ config, logger, clients, redis });
+const portOf = (server: typeof app.server, fallback: number): number => {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : fallback;
+};
+await admin.listen({ host: config.admin.host, port: config.admin.port });
 await app.listen({ host: config.host, port: config.port });
-const address = app.server.address();
-const port = typeof address === 'object' && address ? address.port : config.port;
+const port = portOf(app.server, config.port);
 for (const surface of config.surfaces) logger.info(`${surface} endpoint: http://${config.host}:${port}/${surface}/graphql`);
+logger.info(`admin: http://${config.admin.host}:${portOf(admin.server, config.admin.port)}`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down: draining in-flight requests');
+  // Readiness turns 503 at once; the listener keeps serving while the load balancer notices.
   beginShutdown();
+  logger.info({ signal, drainDelayMs: config.drainDelayMs, drainMs: config.shutdownDrainMs }, 'shutting down: readiness off, still accepting during the drain delay');
+  await sleep(config.drainDelayMs);
+  logger.info('shutting down: draining in-flight requests');
   const forced = setTimeout(() => {
     logger.warn('drain time over: closing remaining connections');
     app.server.closeAllConnections();

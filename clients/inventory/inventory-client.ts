@@ -91,6 +91,7 @@ export class InventoryClient {
             timeout: { request: effectiveTimeoutMs(this.#timeoutMs, attemptCall) },
             signal: attemptCall.signal,
           }),
+          attemptCall.signal,
         );
         return stockLevelsOf(response.statusCode, response.body, currency);
       }),
@@ -109,6 +110,7 @@ export class InventoryClient {
         timeout: { request: effectiveTimeoutMs(this.#timeoutMs, call) },
         signal: call.signal,
       }),
+      call.signal,
     );
     if (response.statusCode !== 200) {
       throw new UpstreamError(`inventory ping answered HTTP ${response.statusCode}`, { service: 'inventory', code: 'UNAVAILABLE', operation: 'ping' });
@@ -121,11 +123,11 @@ export class InventoryClient {
     this.#agents.https.destroy();
   }
 
-  async #send<T>(operation: string, request: () => Promise<T>): Promise<T> {
+  async #send<T>(operation: string, request: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     try {
       return await request();
     } catch (error) {
-      throw transportError(error, operation);
+      throw transportError(error, operation, signal);
     }
   }
 }

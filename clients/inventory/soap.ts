@@ -18,8 +18,8 @@ export interface SoapFault {
   code: string | undefined;
 }
 
-/** What a GetStockLevels call came back with: a fault, or the stock of the known SKUs and the unknown ones. */
-export type StockLevelsReply = { fault: SoapFault } | { items: StockLevel[]; missing: string[] };
+/** What a GetStockLevels call came back with: a fault, or the stock of the known SKUs (unknown SKUs are left out). */
+export type StockLevelsReply = { fault: SoapFault } | { items: StockLevel[] };
 
 /** The answer could not be trusted: unsafe or malformed XML, or not the contract's shape. */
 export class BadSoapResponseError extends Error {
@@ -56,5 +56,5 @@ export function readStockLevelsReply(xml: string): StockLevelsReply {
     const { faultcode, faultstring, detail } = body.Fault;
     return { fault: { faultcode: faultcode.slice(faultcode.indexOf(':') + 1), faultstring, code: detail?.code } };
   }
-  return { items: body.GetStockLevelsResponse.item, missing: body.GetStockLevelsResponse.missing };
+  return { items: body.GetStockLevelsResponse.item };
 }

@@ -13,15 +13,16 @@ export interface FailureContext {
 const BY_STATUS: Partial<Record<status, UpstreamErrorCode>> = {
   [status.NOT_FOUND]: 'NOT_FOUND',
   [status.INVALID_ARGUMENT]: 'INVALID_ARGUMENT',
+  [status.OUT_OF_RANGE]: 'INVALID_ARGUMENT',
   [status.ALREADY_EXISTS]: 'CONFLICT',
   [status.FAILED_PRECONDITION]: 'CONFLICT',
   [status.UNAVAILABLE]: 'UNAVAILABLE',
   [status.DEADLINE_EXCEEDED]: 'TIMEOUT',
 };
 
-/** Maps a gRPC failure to the one error type clients throw. */
+/** Maps a gRPC failure to the one error type clients throw; a CANCELLED call is TIMEOUT when its deadline passed, CANCELLED when its caller went away. */
 export function toUpstreamError(error: ServiceError, context: FailureContext): UpstreamError {
-  const code = error.code === status.CANCELLED && cancelledByDeadline(context) ? 'TIMEOUT' : (BY_STATUS[error.code] ?? 'INTERNAL');
+  const code = error.code === status.CANCELLED ? (cancelledByDeadline(context) ? 'TIMEOUT' : 'CANCELLED') : (BY_STATUS[error.code] ?? 'INTERNAL');
   const field = code === 'INVALID_ARGUMENT' ? fieldOf(error.details) : undefined;
   return new UpstreamError(`orders ${context.operation} failed: ${status[error.code] ?? error.code} ${error.details}`, {
     service: 'orders',

@@ -43,5 +43,5 @@ export function callUnary<Response>(settings: UnaryCallSettings, start: StartUna
 function aborted(operation: string, signal: AbortSignal): UpstreamError {
   const reason: unknown = signal.reason;
   const timedOut = reason instanceof DOMException && reason.name === 'TimeoutError';
-  return new UpstreamError(`orders ${operation} not sent: the call was aborted`, { service: 'orders', code: timedOut ? 'TIMEOUT' : 'INTERNAL', operation, cause: reason });
+  return new UpstreamError(`orders ${operation} not sent: the call was aborted`, { service: 'orders', code: timedOut ? 'TIMEOUT' : 'CANCELLED', operation, cause: reason });
 }

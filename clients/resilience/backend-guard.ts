@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import CircuitBreaker from 'opossum';
-import { UpstreamError, type ServiceName, type UpstreamErrorCode } from '../errors.ts';
+import { UpstreamError, abortedByTimeout, cancelled, type ServiceName, type UpstreamErrorCode } from '../errors.ts';
 import type { CallOptions } from '../call-options.ts';
 import { RetryBudget, backoffMs } from './retry-budget.ts';
 import { Bulkhead } from './bulkhead.ts';
@@ -56,8 +56,11 @@ const DEFAULT_MAX_CONCURRENT = 256;
 
 /** What a call may be retried on: the backend failed or could not be reached, not the input. */
 const RETRYABLE: ReadonlySet<UpstreamErrorCode> = new Set(['UNAVAILABLE', 'INTERNAL']);
-/** Failures that say nothing about the backend's health. */
+/** Answers that say nothing bad about the backend's health: the caller's input or the entity's state. */
 const NOT_A_FAILURE: ReadonlySet<UpstreamErrorCode> = new Set(['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT']);
+
+/** The caller went away (its signal aborted for a reason other than a deadline). */
+const callerGone = (signal: AbortSignal | undefined): boolean => signal?.aborted === true && !abortedByTimeout(signal);
 
 /**
  * Deadline, retries and circuit breaker of one backend. Every call of a client runs through
@@ -100,7 +103,12 @@ export class BackendGuard {
       volumeThreshold: this.#options.breakerVolume,
       resetTimeout: this.#options.breakerResetMs,
       rollingCountTimeout: this.#options.breakerWindowMs,
-      errorFilter: (error: unknown) => error instanceof UpstreamError && NOT_A_FAILURE.has(error.code),
+      // opossum counts a filtered error as a success (and a success closes a half-open circuit). That
+      // is right for a refusal (the backend answered) but not for a cancellation, which says nothing:
+      // it is filtered while closed (never a failure), and in half-open it reopens the circuit, so
+      // the next probe, not a caller who left, decides whether the backend is back.
+      errorFilter: (error: unknown) =>
+        error instanceof UpstreamError && (NOT_A_FAILURE.has(error.code) || (error.code === 'CANCELLED' && !this.#breaker.halfOpen)),
     });
     const notify = (): void => {
       for (const listener of this.#listeners) listener(this.state);
@@ -131,9 +139,11 @@ export class BackendGuard {
     const attemptCall: CallOptions = { ...call, deadline };
     this.#budget.deposit();
     for (let number = 1; ; number++) {
+      // A caller who left before an attempt (or during a backoff) gets no attempt at all.
+      if (callerGone(call.signal)) throw cancelled(this.service, operation, call.signal?.reason);
       const started = performance.now();
       try {
-        const result = (await this.#fire(operation, deadline, () => attempt(attemptCall))) as T;
+        const result = (await this.#fire(operation, deadline, call.signal, () => attempt(attemptCall))) as T;
         call.observer?.({ service: this.service, operation, outcome: 'ok', durationMs: performance.now() - started, attempt: number });
         return result;
       } catch (error) {
@@ -159,19 +169,28 @@ export class BackendGuard {
     this.#breaker.shutdown();
   }
 
-  async #fire(operation: string, deadline: number, attempt: () => Promise<unknown>): Promise<unknown> {
+  async #fire(operation: string, deadline: number, signal: AbortSignal | undefined, attempt: () => Promise<unknown>): Promise<unknown> {
     const fastFail = (reason: string, cause: unknown): UpstreamError =>
       new UpstreamError(`${this.service} ${operation}: ${reason}`, { service: this.service, code: 'UNAVAILABLE', operation, cause, fastFailed: true });
     // An open circuit fails at once, without queueing for a slot.
     if (this.#breaker.opened) throw fastFail('circuit open', undefined);
     let release: (() => void) | undefined;
     try {
-      release = await this.#bulkhead?.acquire(deadline);
+      release = await this.#bulkhead?.acquire(deadline, signal);
     } catch (error) {
+      if (callerGone(signal)) throw cancelled(this.service, operation, error);
       throw fastFail(`bulkhead ${(error as Error).message}: ${this.#options.maxConcurrent} calls in flight`, error);
     }
+    // Whatever a protocol made of an aborted call, the breaker must see a cancellation as one.
+    const classified = async (): Promise<unknown> => {
+      try {
+        return await attempt();
+      } catch (error) {
+        throw callerGone(signal) && !(error instanceof UpstreamError && error.code === 'CANCELLED') ? cancelled(this.service, operation, error) : error;
+      }
+    };
     try {
-      return await this.#breaker.fire(attempt);
+      return await this.#breaker.fire(classified);
     } catch (error) {
       if ((error as { code?: unknown } | null)?.code === 'EOPENBREAKER') throw fastFail('circuit open', error);
       throw error;

@@ -1,15 +1,20 @@
 import { HTTPError, ParseError, RequestError, TimeoutError } from 'got';
-import { UpstreamError, type ServiceName, type UpstreamErrorCode } from '../errors.ts';
+import { UpstreamError, abortedByTimeout, type ServiceName, type UpstreamErrorCode } from '../errors.ts';
 
 /** Network error codes meaning the service could not be reached or dropped the connection. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-/** HTTP status → error code: 404 NOT_FOUND; 400/413/415/422 INVALID_ARGUMENT; 409 CONFLICT; 429/502/503 UNAVAILABLE; anything else INTERNAL. */
+/**
+ * HTTP status → error code: 404 NOT_FOUND; 409 CONFLICT; 408 TIMEOUT; 429/502/503 UNAVAILABLE; any
+ * other 4xx INVALID_ARGUMENT (the request was the caller's fault, e.g. 431 for a URL made too long
+ * by a client's input: never retried, never a breaker failure); anything else INTERNAL.
+ */
 export function codeForStatus(status: number): UpstreamErrorCode {
   if (status === 404) return 'NOT_FOUND';
-  if (status === 400 || status === 413 || status === 415 || status === 422) return 'INVALID_ARGUMENT';
   if (status === 409) return 'CONFLICT';
+  if (status === 408) return 'TIMEOUT';
   if (status === 429 || status === 502 || status === 503) return 'UNAVAILABLE';
+  if (status >= 400 && status < 500) return 'INVALID_ARGUMENT';
   return 'INTERNAL';
 }
 
@@ -29,15 +34,14 @@ function problemField(body: unknown): string | undefined {
 }
 
 function codeForAbort(signal: AbortSignal | undefined): UpstreamErrorCode {
-  const reason: unknown = signal?.reason;
-  return reason instanceof Error && reason.name === 'TimeoutError' ? 'TIMEOUT' : 'UNAVAILABLE';
+  return abortedByTimeout(signal) ? 'TIMEOUT' : 'CANCELLED';
 }
 
 /**
  * Turns whatever a got call threw into an {@link UpstreamError}: HTTP statuses by
  * {@link codeForStatus} (a 400's `field` comes from the problem's first error), got timeouts are
  * TIMEOUT, unreachable or reset connections UNAVAILABLE, unparsable bodies BAD_RESPONSE, an aborted
- * signal TIMEOUT when its reason is a timeout and UNAVAILABLE otherwise.
+ * signal TIMEOUT when its reason is a timeout and CANCELLED otherwise (the caller went away).
  */
 export function toUpstreamError(error: unknown, service: ServiceName, operation: string, signal?: AbortSignal): UpstreamError {
   if (error instanceof UpstreamError) return error;

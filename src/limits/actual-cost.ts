@@ -62,7 +62,7 @@ export function actualCost(model: CostModel, document: DocumentNode, operation: 
     let total = 0;
     for (const [key, nodes] of fields) {
       const first = nodes[0] as FieldNode;
-      if (first.name.value.startsWith('__') || !(key in value)) continue;
+      if (first.name.value.startsWith('__') || value[key] === undefined) continue;
       const cost = model.field(type.name, first.name.value);
       if (!cost) continue;
       for (const argument of first.arguments ?? []) total += cost.argumentWeights.get(argument.name.value) ?? 0;

@@ -14,7 +14,7 @@ export class GatewayMetrics {
   readonly #operations = new Set<string>();
   readonly requestDuration = new Histogram({
     name: 'gateway_request_duration_seconds',
-    help: 'GraphQL requests by surface, operation and outcome (ok, error, rejected).',
+    help: 'GraphQL requests by surface, operation and outcome (ok, error, rejected, aborted: the client went away or was cut before its answer).',
     labelNames: ['surface', 'operation', 'outcome'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],

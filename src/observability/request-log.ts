@@ -5,11 +5,16 @@ import type { GatewayMetrics } from './metrics.ts';
 import { childTraceparent, traceIdOf } from './trace-context.ts';
 import type { RequestRecord } from './request-record.ts';
 
-const records = new WeakMap<FastifyRequest, RequestRecord>();
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What is known about a GraphQL request (set by {@link trackRequests}; null on other routes). */
+    record: RequestRecord | null;
+  }
+}
 
 /** The record of a request of a surface scope (created by {@link trackRequests}). */
 export function recordOf(request: FastifyRequest): RequestRecord {
-  const record = records.get(request);
+  const record = request.record;
   if (!record) throw new Error('request record missing: trackRequests is not registered on this scope');
   return record;
 }
@@ -24,11 +29,13 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
  * is sent writes exactly one log line and one duration sample for it.
  */
 export function trackRequests(scope: FastifyInstance, surface: SurfaceName, logger: Logger, metrics: GatewayMetrics): void {
-  scope.addHook('onRequest', async (request) => {
+  scope.decorateRequest('record', null);
+  scope.addHook('onRequest', async (request, reply) => {
     const clientName = header(request, 'apollographql-client-name');
     const clientVersion = header(request, 'apollographql-client-version');
-    records.set(request, {
+    request.record = {
       requestId: request.id,
+      arrivedAt: Date.now(),
       surface,
       traceparent: childTraceparent(header(request, 'traceparent')),
       ...(clientName ? { clientName } : {}),
@@ -36,15 +43,20 @@ export function trackRequests(scope: FastifyInstance, surface: SurfaceName, logg
       backendCalls: {},
       cacheHits: 0,
       errorCodes: new Set(),
-    });
+    };
     metrics.inFlight.inc({ surface });
+    // 'close' ends every response, sent or not (Fastify's onResponse skips a client that went
+    // away or a request cut by a timeout): each gets its line and leaves the in-flight gauge.
+    reply.raw.once('close', () => finish(request, reply));
   });
-  scope.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+  const finish = (request: FastifyRequest, reply: FastifyReply): void => {
     metrics.inFlight.dec({ surface });
-    const record = records.get(request);
+    const record = request.record;
     if (!record) return;
-    const status = reply.statusCode;
-    const outcome = status >= 400 ? 'rejected' : record.errorCodes.size > 0 ? 'error' : 'ok';
+    const aborted = !reply.raw.writableFinished;
+    // 499: the client closed the connection (or was cut) before its answer was sent.
+    const status = aborted ? 499 : reply.statusCode;
+    const outcome = aborted ? 'aborted' : status >= 400 ? 'rejected' : record.errorCodes.size > 0 ? 'error' : 'ok';
     const durationMs = reply.elapsedTime;
     metrics.requestDuration.observe({ surface, operation: metrics.operationLabel(record.operationName), outcome }, durationMs / 1000);
     logger.info(
@@ -60,8 +72,9 @@ export function trackRequests(scope: FastifyInstance, surface: SurfaceName, logg
         backendCalls: record.backendCalls,
         cacheHits: record.cacheHits,
         errorCodes: [...record.errorCodes],
+        ...(aborted ? { aborted: true } : {}),
       },
       'graphql request',
     );
-  });
+  };
 }

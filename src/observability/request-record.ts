@@ -4,6 +4,8 @@ import type { AttemptReport } from '../../clients/resilience/backend-guard.ts';
 /** What is known about one GraphQL request, gathered for its log line and metrics. */
 export interface RequestRecord {
   readonly requestId: string;
+  /** When the request arrived (epoch ms): its deadline counts from here. */
+  readonly arrivedAt: number;
   readonly surface: string;
   readonly traceparent: string;
   clientName?: string;

@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config.ts';
@@ -18,6 +18,8 @@ import type { SurfaceLimits } from '../limits/limits-config.ts';
 import type { Throttle } from '../limits/throttle.ts';
 import { buildCostModel } from '../limits/cost-model.ts';
 import { costThrottlePlugin } from '../plugins/cost-throttle.ts';
+import { jitExecutor, type JitExecutorOptions } from './jit-executor.ts';
+import { argumentLimitsPlugin } from '../plugins/argument-limits.ts';
 
 /** A surface's limits at run time: its configured limits, its budgets (none when off), and a rejection counter. */
 export interface SurfaceLimitsRuntime {
@@ -31,6 +33,8 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
   return [
     config.graphql.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     operationDetailsPlugin(),
+    // Argument shapes and lengths before pricing: bad input costs no budget and reaches no backend.
+    argumentLimitsPlugin(schema),
     // Abuse and depth limits ran before Apollo (src/limits/abuse-limits-hook.ts); here operations are
     // priced, charged, executed, then refunded.
     costThrottlePlugin({ model: buildCostModel(schema), maxCost: runtime.limits.maxCost, throttle: runtime.throttle, onReject: runtime.onReject }),
@@ -38,6 +42,10 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     ApolloServerPluginCacheControlDisabled(),
     cacheControlPlugin(schema),
     negotiatedStatusPlugin(),
+    // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself and would report usage and schema
+    // to Apollo's cloud: configuration is read in one place, and no data leaves unasked.
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
   ];
 }
 
@@ -50,12 +58,13 @@ export async function createSurfaceServer(
   config: Readonly<Config>,
   fieldCache: Omit<FieldCacheOptions, 'policies'> | undefined,
   limits: SurfaceLimitsRuntime,
+  executor: JitExecutorOptions = {},
 ): Promise<ApolloServer<GatewayContext>> {
   const executable = makeExecutableSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers });
   const cached = fieldCache ? cacheFields(executable, { ...fieldCache, policies: fieldCachePolicies(executable) }) : executable;
   const schema = config.authorization === 'off' ? cached : secureSchema(cached, definition.permissions);
   const server = new ApolloServer<GatewayContext>({
-    schema,
+    ...(config.executor === 'jit' ? { gateway: jitExecutor(schema, executor) } : { schema }),
     introspection: config.graphql.introspection,
     // "Did you mean" suggestions map the schema: never in production, even with introspection on.
     hideSchemaDetailsFromClientErrors: config.env === 'production' || !config.graphql.introspection,

@@ -12,6 +12,7 @@ export const UPSTREAM_CODES: Readonly<Record<UpstreamErrorCode, string>> = {
   TIMEOUT: 'BACKEND_TIMEOUT',
   BAD_RESPONSE: 'BACKEND_ERROR',
   INTERNAL: 'BACKEND_ERROR',
+  CANCELLED: 'CANCELLED',
 };
 
 /** Codes whose message was written for clients and may pass as it is. */
@@ -44,6 +45,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
           ? `Invalid value for ${original.field}`
           : code === 'NOT_FOUND'
             ? 'Not found'
+            : code === 'BAD_USER_INPUT'
+              ? `The ${original.service} service refused the input`
             : `The ${original.service} service could not answer`;
       return {
         message,

@@ -20,7 +20,7 @@ import { surfaceNamespace } from '../cache/cache-keys.ts';
 import type { CacheStore } from '../cache/cache-store.ts';
 import type { CacheInvalidator } from '../cache/invalidation.ts';
 import { RequestCache } from '../cache/request-cache.ts';
-import type { createAdmission } from '../limits/admission.ts';
+import type { Admission } from '../http/admission.ts';
 import type { RedisConnection } from '../redis.ts';
 import { createThrottle } from '../limits/create-throttle.ts';
 import { batchLimitHook } from '../limits/batch-limit.ts';
@@ -36,12 +36,17 @@ export interface SurfaceDependencies {
   cacheStore: CacheStore;
   invalidator: CacheInvalidator;
   /** The process's admission line (see `createAdmission`). */
-  admission: ReturnType<typeof createAdmission>;
+  admission: Admission;
   /** Shared state for replicas (throttle budgets); absent when `REDIS_URL` is unset. */
   redis?: RedisConnection | undefined;
 }
 
-const viewers = new WeakMap<FastifyRequest, Viewer>();
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated caller of a GraphQL request; null when anonymous (or on other routes). */
+    viewer: Viewer | null;
+  }
+}
 
 /**
  * Serves one surface at `/<name>/graphql` in its own encapsulated Fastify scope: a record and
@@ -68,20 +73,26 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
     logger,
     onFallback: () => metrics.throttleFallbacks.inc({ surface }),
   });
-  const server = await createSurfaceServer(definition, config, fieldCache, { limits, throttle, onReject: onLimit });
+  const server = await createSurfaceServer(
+    definition,
+    config,
+    fieldCache,
+    { limits, throttle, onReject: onLimit },
+    { onFallback: (operationName, reason) => logger.warn({ surface, operationName, reason }, 'operation not compiled by graphql-jit: it runs on graphql-js') },
+  );
   const authenticate = createAuthenticator(config.jwt);
   app.addHook('onClose', () => server.stop());
   const trustedDocuments = createTrustedDocuments(surface, config, {
     logger,
     registry: metrics.registry,
-    viewerOf: (request) => viewers.get(request) ?? null,
+    viewerOf: (request) => request.viewer,
     onReject: (request, code) => recordOf(request).errorCodes.add(code),
   });
   app.addHook('onClose', async () => trustedDocuments.close());
 
   const context = async (request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext> => {
     const record = recordOf(request);
-    const viewer = viewers.get(request) ?? null;
+    const { viewer } = request;
     if (viewer) record.viewerId = viewer.id;
     // A client that goes away cancels the backend work still pending for it.
     const disconnected = new AbortController();
@@ -103,7 +114,8 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
         requestId: request.id,
         traceparent: record.traceparent,
         ...(viewer ? { viewerId: viewer.id } : {}),
-        deadline: Date.now() + config.requestTimeoutMs,
+        // Counted from arrival: the wait for a turn is part of the request's time.
+        deadline: record.arrivedAt + config.requestTimeoutMs,
         signal: disconnected.signal,
         observer: (report) => {
           countAttempt(record, report);
@@ -120,13 +132,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
       // A browser navigating to the endpoint gets a page, not a GraphQL refusal (and is not a GraphQL request).
       scope.addHook('onRequest', explorerHook(surface, config.graphql.sandbox));
       trackRequests(scope, surface, logger, metrics);
-      scope.addHook(
-        'onRequest',
-        deps.admission((request) => {
-          recordOf(request).errorCodes.add('SERVER_BUSY');
-          onLimit('SERVER_BUSY');
-        }),
-      );
+      scope.decorateRequest('viewer', null);
       // Fastify parses text/plain by default; a GraphQL endpoint takes JSON only, so answer 415.
       scope.removeContentTypeParser('text/plain');
       scope.setErrorHandler((error: FastifyError, request, reply) => {
@@ -143,6 +149,17 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
       // Batch size, then the abuse and depth limits: all before authentication, parsing by Apollo and validation.
       scope.addHook('preValidation', batchLimitHook(limits.maxBatch, rejected));
       scope.addHook('preValidation', abuseLimitsHook(limits, rejected));
+      // A turn is taken once the body is read and the cheap refusals are done.
+      scope.addHook(
+        'preValidation',
+        deps.admission.hook(
+          (request) => recordOf(request).arrivedAt,
+          (request, why) => {
+            recordOf(request).errorCodes.add(why);
+            if (why === 'SERVER_BUSY') onLimit(why);
+          },
+        ),
+      );
       scope.route({
         url: '/graphql',
         method: ['GET', 'POST'],
@@ -160,7 +177,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
               headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
             });
           }
-          if (auth.kind === 'viewer') viewers.set(request, auth.viewer);
+          if (auth.kind === 'viewer') request.viewer = auth.viewer;
           return undefined;
         },
         // The integration types its handler with its own route generic; at runtime it is a plain handler.

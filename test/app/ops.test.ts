@@ -47,7 +47,7 @@ describe('/healthz', () => {
  * gateway (circuit breaker state, for one) cannot leak into other tests.
  */
 async function withOwnGateway(run: (own: TestGateway) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
-  const own = await startTestGateway(backends, env);
+  const own = await startTestGateway(backends, env, { waitForRedisMs: 0 });
   try {
     await run(own);
   } finally {
@@ -55,58 +55,63 @@ async function withOwnGateway(run: (own: TestGateway) => Promise<void>, env: Rec
   }
 }
 
-describe('/readyz', () => {
-  it('answers 200 when every backend answers', async () => {
-    const response = await fetch(`${gateway.url}/readyz`);
+describe('admin listener', () => {
+  it('serves /readyz, /status and /metrics; the public port serves none of them', async () => {
+    for (const path of ['/readyz', '/status', '/metrics', '/healthz']) assert.equal((await fetch(`${gateway.adminUrl}${path}`)).status, 200, path);
+    for (const path of ['/readyz', '/status', '/metrics']) assert.equal((await fetch(`${gateway.url}${path}`)).status, 404, `public ${path}`);
+  });
+});
+
+describe('/readyz (admin): can this process serve', () => {
+  it('answers 200 when started', async () => {
+    const response = await fetch(`${gateway.adminUrl}/readyz`);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { status: 'ready' });
   });
 
-  // The REST and SOAP `down` knob resets connections. The orders knob fails each RPC with
-  // UNAVAILABLE over a healthy channel, which a channel-level readiness probe cannot see: a
-  // really unreachable orders address stands in for it below.
-  for (const service of ['accounts', 'catalog', 'inventory'] as const) {
-    it(`answers 503 naming ${service} when it is down`, () =>
-      withOwnGateway(async (own) => {
-        backends.control.setFaults(service, { down: true });
-        const response = await fetch(`${own.url}/readyz`);
-        assert.equal(response.status, 503);
-        assert.deepEqual(await response.json(), { status: 'not-ready', unreachable: [service] });
-      }));
-  }
-
-  it('answers 503 naming orders when nothing listens at its address', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+  it('stays 200 with Redis and a backend down, asks no backend, and /status names both', async () => {
+    const closed = await closedPort();
     await withOwnGateway(
       async (own) => {
-        const response = await fetch(`${own.url}/readyz`);
-        assert.equal(response.status, 503);
-        assert.deepEqual(await response.json(), { status: 'not-ready', unreachable: ['orders'] });
+        backends.control.setFaults('catalog', { down: true });
+        const ready = await fetch(`${own.adminUrl}/readyz`);
+        assert.equal(ready.status, 200);
+        assert.deepEqual(await ready.json(), { status: 'ready' });
+        for (const service of ['accounts', 'catalog', 'orders', 'inventory'] as const) assert.equal(backends.control.stats(service).calls, 0, `${service} asked by a probe`);
+        const status = (await (await fetch(`${own.adminUrl}/status`)).json()) as { backends: Record<string, { reachable: boolean }>; redis: unknown };
+        assert.deepEqual(
+          Object.fromEntries(Object.entries(status.backends).map(([name, state]) => [name, state.reachable])),
+          { accounts: true, catalog: false, orders: true, inventory: true },
+        );
+        assert.deepEqual(status.redis, { configured: true, reachable: false });
       },
-      { ORDERS_ADDRESS: `127.0.0.1:${port}` },
+      { REDIS_URL: `redis://127.0.0.1:${closed}` },
     );
   });
 
-  it('names every backend that is down', () =>
-    withOwnGateway(async (own) => {
-      backends.control.setFaults('accounts', { down: true });
-      backends.control.setFaults('inventory', { down: true });
-      const response = await fetch(`${own.url}/readyz`);
-      assert.equal(response.status, 503);
-      assert.deepEqual(await response.json(), { status: 'not-ready', unreachable: ['accounts', 'inventory'] });
-    }));
-
-  it('is ready again once the backend is back', () =>
-    withOwnGateway(async (own) => {
-      backends.control.setFaults('catalog', { down: true });
-      assert.equal((await fetch(`${own.url}/readyz`)).status, 503);
-      backends.control.setFaults('catalog', { down: false });
-      assert.equal((await fetch(`${own.url}/readyz`)).status, 200);
-    }));
+  it('answers 503 saturated while every turn is taken and the line is full', () =>
+    withOwnGateway(
+      async (own) => {
+        backends.control.setFaults('catalog', { latencyMs: 400 });
+        const busy = graphql(own, 'web', PRODUCT_QUERY);
+        while (backends.control.stats('catalog').calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        const during = await fetch(`${own.adminUrl}/readyz`);
+        assert.equal(during.status, 503);
+        assert.deepEqual(await during.json(), { status: 'not-ready', reason: 'saturated' });
+        assert.equal((await busy).status, 200);
+        assert.equal((await fetch(`${own.adminUrl}/readyz`)).status, 200);
+      },
+      { MAX_IN_FLIGHT_REQUESTS: '1', MAX_QUEUED_REQUESTS: '0', CACHE_ENABLED: 'false' },
+    ));
 });
+
+async function closedPort(): Promise<number> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  return port;
+}
 
 describe('x-request-id', () => {
   it('keeps a well-formed id, echoes it and passes it to the backends', async () => {
@@ -159,31 +164,35 @@ interface SpawnedGateway {
   lines: Record<string, unknown>[];
   /** Endpoint URL per surface, read from the start-up log. */
   endpoints: Record<string, string>;
+  /** The admin listener's base URL, read from the start-up log. */
+  admin: string;
   exited: Promise<number | null>;
 }
 
 async function spawnGateway(env: Record<string, string>): Promise<SpawnedGateway> {
   const child = spawn(process.execPath, ['src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', LOG_PRETTY: 'false', LOG_LEVEL: 'info', ...backendEnv(backends), ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', ADMIN_PORT: '0', LOG_PRETTY: 'false', LOG_LEVEL: 'info', ...backendEnv(backends), ...env },
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const lines: Record<string, unknown>[] = [];
   const endpoints: Record<string, string> = {};
+  let admin = '';
   const ready = new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const entry = JSON.parse(line) as Record<string, unknown>;
       lines.push(entry);
       const match = /^(web|mobile) endpoint: (http:\/\/\S+)$/.exec(String(entry.msg));
       if (match?.[1] && match[2]) endpoints[match[1]] = match[2];
-      if (endpoints.web && endpoints.mobile) resolve();
+      admin = /^admin: (http:\/\/\S+)$/.exec(String(entry.msg))?.[1] ?? admin;
+      if (endpoints.web && endpoints.mobile && admin) resolve();
     });
     void exited.then((code) => reject(new Error(`gateway exited (${code}) before listening: ${stderr}`)));
   });
   await ready;
-  return { child, lines, endpoints, exited };
+  return { child, lines, endpoints, admin, exited };
 }
 
 describe('a gateway process', () => {
@@ -223,5 +232,36 @@ describe('a gateway process', () => {
     assert.ok(messages.includes('shutting down: draining in-flight requests'), JSON.stringify(messages));
     assert.ok(messages.includes('stopped'), JSON.stringify(messages));
     assert.ok(!messages.includes('drain time over: closing remaining connections'), 'shutdown waited for the drain timer');
+  });
+
+  it('at SIGTERM turns readiness off first, keeps serving new and in-flight requests through the drain delay, then exits 0', async () => {
+    spawned = await spawnGateway({ DRAIN_DELAY_MS: '1500', CACHE_ENABLED: 'false' });
+    const { child, lines, endpoints, admin, exited } = spawned;
+    const web = endpoints.web ?? '';
+    assert.equal((await fetch(`${admin}/readyz`)).status, 200);
+    const ask = () => fetch(web, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PRODUCT_QUERY }) });
+
+    backends.control.setFaults('catalog', { latencyMs: 300 });
+    const inFlight = ask();
+    while (backends.control.stats('catalog').calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.ok(child.kill('SIGTERM'));
+    let readiness = 200;
+    while (readiness === 200) readiness = (await fetch(`${admin}/readyz`)).status;
+    assert.equal(readiness, 503);
+    assert.deepEqual(await (await fetch(`${admin}/readyz`)).json(), { status: 'not-ready', reason: 'draining' });
+
+    // Arrives after readiness went off, while the load balancer may still route here: served.
+    const arriving = await ask();
+    assert.equal(arriving.status, 200);
+    assert.equal(arriving.headers.get('connection'), 'close');
+    assert.deepEqual(withoutCost(await arriving.json()), { data: { product: { id: 'p1', name: backends.dataset.products.get('p1')?.name } } });
+    assert.equal((await inFlight).status, 200);
+    assert.ok(
+      !lines.some((line) => line.msg === 'shutting down: draining in-flight requests'),
+      'the listener closed before the drain delay was over',
+    );
+    assert.equal(await exited, 0);
+    const messages = lines.map((line) => line.msg);
+    assert.ok(messages.indexOf('shutting down: readiness off, still accepting during the drain delay') < messages.indexOf('shutting down: draining in-flight requests'));
   });
 });

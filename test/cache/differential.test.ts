@@ -150,7 +150,7 @@ describe('randomized differential: cached answers equal uncached ones for every 
 
   it('the cached gateways did answer from the cache (the comparison was not vacuous)', async () => {
     for (const gateway of [memory, redis]) {
-      const text = await (await fetch(`${gateway.url}/metrics`)).text();
+      const text = await (await fetch(`${gateway.adminUrl}/metrics`)).text();
       const hits = text
         .split('\n')
         .filter((line) => line.startsWith('gateway_cache_lookups_total{') && line.includes('result="hit"'))

@@ -25,7 +25,7 @@ describe('field cache time to live', () => {
     const second = await graphql(shop.gateway, 'web', PRODUCT, { variables: { id: 'p11' } });
     assert.deepEqual(second.body.data, first.body.data);
     assert.deepEqual(backendCalls(shop.backends), { accounts: 0, catalog: 0, orders: 0, inventory: 0 });
-    const metrics = await scrape(shop.gateway.url);
+    const metrics = await scrape(shop.gateway.adminUrl);
     assert.ok(sumOf(metrics, 'gateway_cache_lookups_total', { surface: 'web', coordinate: 'Query.product', result: 'hit' }) >= 1);
   });
 

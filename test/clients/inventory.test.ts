@@ -102,7 +102,7 @@ describe('InventoryClient against the reference backend', () => {
     const controller = new AbortController();
     const pending = client.getStockLevels([sku(1)], 'USD', { signal: controller.signal });
     controller.abort();
-    await assert.rejects(pending, upstream('UNAVAILABLE'));
+    await assert.rejects(pending, upstream('CANCELLED'));
   });
 });
 
@@ -156,10 +156,11 @@ describe('InventoryClient against a misbehaving server', () => {
     await assert.rejects(answerWith(200, xxe), (error) => upstream('BAD_RESPONSE')(error) && !String((error as Error).message).includes('root:'));
   });
 
-  test('HTTP statuses without a SOAP answer: 503 is UNAVAILABLE, other 500s INTERNAL', async () => {
+  test('HTTP statuses without a SOAP answer: 503 is UNAVAILABLE, other 500s INTERNAL, a refusal INVALID_ARGUMENT', async () => {
     await assert.rejects(answerWith(503, 'busy'), upstream('UNAVAILABLE'));
     await assert.rejects(answerWith(500, '<html>oops</html>'), upstream('INTERNAL'));
     await assert.rejects(answerWith(404, 'not here'), upstream('BAD_RESPONSE'));
+    await assert.rejects(answerWith(431, 'request header fields too large'), upstream('INVALID_ARGUMENT'));
   });
 
   test('a fault with any prefix maps by its code', async () => {

@@ -69,7 +69,7 @@ describe('many instances of each backend', () => {
 
   it('with one instance down, answers every request, ejects it after the threshold, and takes it back after its time', async () => {
     const counts = async (service: string, name: string, labels: Record<string, string> = {}): Promise<number> =>
-      sumOf(await scrape(gateway.url), name, { service, instance: b[service as 'accounts'].url, ...labels });
+      sumOf(await scrape(gateway.adminUrl), name, { service, instance: b[service as 'accounts'].url, ...labels });
     const before = await Promise.all(POOLED.map(async (s) => [await counts(s, 'gateway_backend_instance_calls_total', { outcome: 'failure' }), await counts(s, 'gateway_backend_instance_ejections_total')]));
     for (const service of POOLED) b.control.setFaults(service, { down: true });
     await homeScreens(20);

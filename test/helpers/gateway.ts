@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import { after, before } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
@@ -8,10 +7,13 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { buildApp } from '../../src/app.ts';
 import { closeClients, createClients } from '../../src/clients.ts';
 import { closeRedis, connectRedis } from '../../src/redis.ts';
+import { signToken } from '../../scripts/sign-token.ts';
 
 /** A gateway listening on a free port, wired to the given backends. */
 export interface TestGateway {
   url: string;
+  /** The admin listener: `/readyz`, `/status`, `/metrics`. */
+  adminUrl: string;
   config: Readonly<Config>;
   close(): Promise<void>;
 }
@@ -56,12 +58,16 @@ export async function startTestGateway(backends: Backends, env: Record<string, s
   const redis = config.redis.url ? await connectRedis(config.redis.url, config.redis.timeoutMs, logger) : undefined;
   const waitMs = options.waitForRedisMs ?? 5_000;
   for (let waited = 0; redis && !redis.isReady && waited < waitMs; waited += 20) await sleep(20);
-  const { app } = await buildApp({ config, logger, clients, redis });
+  const { app, admin } = await buildApp({ config, logger, clients, redis });
+  await admin.listen({ host: '127.0.0.1', port: 0 });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const portOf = (server: typeof app.server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${portOf(app.server)}`,
+    adminUrl: `http://127.0.0.1:${portOf(admin.server)}`,
     config,
     async close() {
       await app.close();
@@ -129,14 +135,7 @@ export async function tokenFor(
   userId: string,
   options: { roles?: string[]; audience?: string[]; expiresIn?: string } = {},
 ): Promise<string> {
-  return new SignJWT({ roles: options.roles ?? [] })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(userId)
-    .setIssuer(config.jwt.issuer)
-    .setAudience(options.audience ?? ['web', 'mobile'])
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '10m')
-    .sign(new TextEncoder().encode(config.jwt.secret));
+  return signToken(config.jwt, { subject: userId, roles: options.roles ?? [], audience: options.audience ?? ['web', 'mobile'], expiresIn: options.expiresIn ?? '10m' });
 }
 
 /** The body of a GraphQL response. */
@@ -150,10 +149,11 @@ export async function graphql(
   gateway: TestGateway,
   surface: 'web' | 'mobile',
   query: string,
-  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<{ status: number; headers: Headers; body: GraphQLBody }> {
   const response = await fetch(`${gateway.url}/${surface}/graphql`, {
     method: 'POST',
+    ...(options.signal ? { signal: options.signal } : {}),
     headers: {
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),

@@ -11,7 +11,7 @@ const shop = useGateway({ CACHE_ENABLED: 'false' });
 describe('GET /metrics', () => {
   it('is Prometheus text format: every family has HELP and TYPE, every sample parses', async () => {
     const { gateway } = shop;
-    const response = await fetch(`${gateway.url}/metrics`);
+    const response = await fetch(`${gateway.adminUrl}/metrics`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
     const exposition = parsePrometheusText(await response.text());
@@ -35,7 +35,7 @@ describe('GET /metrics', () => {
     const { backends, gateway } = shop;
     const token = await tokenFor(gateway.config, 'u2');
     const requests = { name: 'gateway_request_duration_seconds_count', labels: { surface: 'mobile', operation: 'HomeScreen', outcome: 'ok' } };
-    const before = await scrape(gateway.url);
+    const before = await scrape(gateway.adminUrl);
     backends.control.reset();
     const n = 4;
     for (let i = 0; i < n; i++) {
@@ -43,7 +43,7 @@ describe('GET /metrics', () => {
       assert.equal(response.body.errors, undefined);
     }
     await graphql(gateway, 'web', '{ me { id } }', { token: 'not-a-token' });
-    const afterTraffic = await scrape(gateway.url);
+    const afterTraffic = await scrape(gateway.adminUrl);
 
     assert.equal(sumOf(afterTraffic, requests.name, requests.labels) - sumOf(before, requests.name, requests.labels), n);
     for (const service of SERVICES) {

@@ -12,7 +12,7 @@ const ROOT = new URL('../../', import.meta.url);
 async function runGateway(backends: Backends, preload: string[], env: Record<string, string>): Promise<string> {
   const child = spawn(process.execPath, [...preload, 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...backendEnv(backends), PORT: '0', LOG_PRETTY: 'false', NODE_ENV: 'test', ...env },
+    env: { PATH: process.env.PATH ?? '', ...backendEnv(backends), PORT: '0', ADMIN_PORT: '0', LOG_PRETTY: 'false', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let stdout = '';

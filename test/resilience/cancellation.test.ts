@@ -24,7 +24,7 @@ after(async () => {
 });
 
 const inventoryAttempts = async (outcome: string): Promise<number> =>
-  sumOf(await scrape(gateway.url), 'gateway_backend_call_duration_seconds_count', { service: 'inventory', outcome });
+  sumOf(await scrape(gateway.adminUrl), 'gateway_backend_call_duration_seconds_count', { service: 'inventory', outcome });
 
 describe('client disconnect', () => {
   it('a client that goes away cancels the backend call still pending for it', async () => {
@@ -49,11 +49,54 @@ describe('client disconnect', () => {
     let cancelled = 0;
     for (let i = 0; i < 40 && cancelled === 0; i++) {
       await sleep(50);
-      cancelled = await inventoryAttempts('UNAVAILABLE');
+      cancelled = await inventoryAttempts('CANCELLED');
     }
     await sleep(LATENCY_MS);
-    assert.equal(cancelled, 1, 'the inventory attempt ended as cancelled (UNAVAILABLE)');
+    assert.equal(cancelled, 1, 'the inventory attempt ended as CANCELLED, its own outcome');
+    assert.equal(await inventoryAttempts('UNAVAILABLE'), 0, 'not as a backend failure');
     assert.equal(await inventoryAttempts('ok'), 0, 'it was not waited for');
     assert.equal(backends.control.stats('inventory').calls, 1, 'and not retried');
+  });
+
+  it('clients that keep disconnecting from a slow backend never open its circuit for the others', async () => {
+    const token = await tokenFor(gateway.config, 'u1');
+    backends.control.reset();
+    backends.control.setFaults('inventory', { latencyMs: 600 });
+    const failuresBefore = await inventoryAttempts('UNAVAILABLE');
+    const cancelledBefore = await inventoryAttempts('CANCELLED');
+    const LEAVERS = 12;
+    // One after the other, so each leaves once its own inventory call is under way.
+    for (let i = 0; i < LEAVERS; i++) {
+      const client = new AbortController();
+      const request = fetch(`${gateway.url}/web/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `{ product(id: "p${10 + i}") { id stock { available } } }` }),
+        signal: client.signal,
+      }).catch((error: unknown) => error);
+      for (let k = 0; k < 1_000 && backends.control.stats('inventory').calls <= i; k++) await sleep(5);
+      client.abort();
+      await request;
+    }
+    let cancelled = 0;
+    for (let i = 0; i < 100 && cancelled < LEAVERS; i++) {
+      await sleep(50);
+      cancelled = (await inventoryAttempts('CANCELLED')) - cancelledBefore;
+    }
+    assert.equal(cancelled, LEAVERS, 'every abandoned attempt is CANCELLED');
+    assert.equal((await inventoryAttempts('UNAVAILABLE')) - failuresBefore, 0, 'none is a backend failure');
+    assert.equal(backends.control.stats('inventory').calls, LEAVERS, 'none was retried');
+
+    // The backend was only slow: an honest client now gets its stock, not a fast failure.
+    backends.control.setFaults('inventory', { latencyMs: 0 });
+    const honest = await fetch(`${gateway.url}/web/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: PRODUCT_STOCK }),
+    });
+    const body = (await honest.json()) as { data?: { product?: { stock?: unknown } }; errors?: unknown[] };
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.ok(body.data?.product?.stock, 'the stock is served');
+    assert.equal(backends.control.stats('inventory').calls, LEAVERS + 1, 'the honest call reached the backend');
   });
 });

@@ -53,11 +53,11 @@ async function bothPages(): Promise<Response[]> {
 }
 
 async function circuitState(service: ServiceName): Promise<number> {
-  return sumOf(await scrape(gateway.url), 'gateway_circuit_state', { service });
+  return sumOf(await scrape(gateway.adminUrl), 'gateway_circuit_state', { service });
 }
 
 async function attempts(service: ServiceName, outcome: string): Promise<number> {
-  return sumOf(await scrape(gateway.url), 'gateway_backend_call_duration_seconds_count', { service, outcome });
+  return sumOf(await scrape(gateway.adminUrl), 'gateway_backend_call_duration_seconds_count', { service, outcome });
 }
 
 /** Answered in time, with data, and every error is `allowed` for the hung service. */

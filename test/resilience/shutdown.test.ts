@@ -73,7 +73,7 @@ function freshConnection(url: string): Promise<number | string> {
 
 describe('graceful shutdown (SIGTERM)', () => {
   it('drains in-flight requests with 200, refuses new connections, exits 0', { timeout: 30_000 }, async () => {
-    const env = { ...backendEnv(backends), NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_PRETTY: 'false', LOG_LEVEL: 'info', SHUTDOWN_DRAIN_MS: '5000', JWT_SECRET: SECRET, CACHE_ENABLED: 'false' };
+    const env = { ...backendEnv(backends), NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ADMIN_PORT: '0', LOG_PRETTY: 'false', LOG_LEVEL: 'info', SHUTDOWN_DRAIN_MS: '5000', JWT_SECRET: SECRET, CACHE_ENABLED: 'false' };
     const gateway = await startGatewayProcess(env);
     const token = await tokenFor(loadConfig(env), 'u1');
     for (const service of SERVICES) backends.control.setFaults(service, { latencyMs: LATENCY_MS });

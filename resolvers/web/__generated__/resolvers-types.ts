@@ -162,7 +162,7 @@ export type PageInfo = {
 
 /** An order to place. */
 export type PlaceOrderInput = {
-  /** A key the client makes once per order (e.g. a UUID) and reuses on retry: the same key never creates a second order. */
+  /** A key the client makes once per order (e.g. a UUID) and reuses on retry: the same key never creates a second order. 8 to 128 characters of A-Z a-z 0-9 . _ : - */
   idempotencyKey: Scalars['String']['input'];
   /** The lines, 1 to 50. */
   items: Array<OrderLineInput>;
@@ -214,7 +214,7 @@ export type ProductConnection = {
 export type ProductFilter = {
   /** Only products of this category. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
-  /** Case-insensitive text found in the product's name or brand. */
+  /** Case-insensitive text found in the product's name or brand, at most 100 characters. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -289,11 +289,11 @@ export type StockLevel = {
 export type UpdateProfileInput = {
   /** A short text, at most 280 characters. */
   bio?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 4217 currency: USD, EUR, GBP or JPY. */
+  /** ISO 4217 currency: USD, EUR, GBP or JPY (at most 3 characters). */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** Name shown to others, 1 to 60 characters. */
   displayName?: InputMaybe<Scalars['String']['input']>;
-  /** BCP 47 language tag, e.g. `fr-FR`. */
+  /** BCP 47 language tag, e.g. `fr-FR`, at most 35 characters. */
   locale?: InputMaybe<Scalars['String']['input']>;
 };
 

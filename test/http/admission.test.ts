@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { graphql, useGateway, type GatewayFixture } from '../helpers/gateway.ts';
+import { startLoggedGateway } from '../helpers/logged-gateway.ts';
+import { scrape, sumOf } from '../helpers/prometheus-text.ts';
 import { waitUntil } from '../helpers/cache-gateway.ts';
 
 /** Reaches the catalog, then the inventory, where the test holds it (the `hang` knob). */
@@ -55,5 +57,39 @@ describe('admission control: a line of 2', () => {
     const statuses = await Promise.all([...tracked, ...waiting]);
     assert.equal(statuses.filter((s) => s === 200).length, CAP + 2);
     assert.match(settled[2] ?? '', /^held/, `a queued request is answered only after a held turn is given back: ${settled.join(', ')}`);
+  });
+});
+
+describe('admission control: a client that goes away while waiting', () => {
+  const shop = useGateway({ MAX_IN_FLIGHT_REQUESTS: '1', MAX_QUEUED_REQUESTS: '5', CACHE_ENABLED: 'false' });
+
+  it('leaves the line: it never takes a turn, leaves the in-flight gauge, and is logged as aborted', async () => {
+    await shop.ready();
+    const gateway = await startLoggedGateway(shop.backends, { MAX_IN_FLIGHT_REQUESTS: '1', MAX_QUEUED_REQUESTS: '5', CACHE_ENABLED: 'false' });
+    const inFlight = async () => sumOf(await scrape(gateway.adminUrl), 'gateway_in_flight_requests');
+    try {
+      const { backends } = shop;
+      backends.control.reset();
+      backends.control.setFaults('inventory', { hang: true });
+      const first = graphql(gateway, 'web', HELD);
+      assert.ok(await waitUntil(() => backends.control.stats('inventory').calls === 1, 10_000));
+      const gone = new AbortController();
+      const leaving = graphql(gateway, 'web', HELD, { headers: { 'x-request-id': 'leaves-the-line' }, signal: gone.signal }).catch((error: unknown) => error);
+      assert.ok(await waitUntil(async () => (await inFlight()) === 2, 10_000), 'the second request waits in line');
+      gone.abort();
+      await leaving;
+      assert.ok(await waitUntil(async () => (await inFlight()) === 1, 10_000), 'the request that left is no longer in flight');
+      const third = graphql(gateway, 'web', HELD);
+      backends.control.setFaults('inventory', { hang: false });
+      assert.equal((await first).status, 200);
+      assert.equal((await third).status, 200);
+      assert.equal(backends.control.stats('catalog').calls, 2, 'the request that left never reached a backend');
+      const [line] = await gateway.waitFor((entry) => entry.requestId === 'leaves-the-line');
+      assert.equal(line?.aborted, true);
+      assert.equal(line?.status, 499);
+    } finally {
+      shop.backends.control.setFaults('inventory', { hang: false });
+      await gateway.close();
+    }
   });
 });
