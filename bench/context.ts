@@ -10,6 +10,8 @@ export interface BenchContext {
   backends: BackendsProcess;
   control: ControlClient;
   load: LoadGenerator;
+  /** The checkout of the previous release, built (`--baseline <dir>`); absent: no baseline rows. */
+  baselineRoot?: string | undefined;
   /** A scratch directory for this run (log files, profiles). */
   tmpDir: string;
   /**

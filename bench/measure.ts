@@ -129,19 +129,29 @@ export async function measureSeries(ctx: BenchContext, plan: RunPlan): Promise<R
 }
 
 /**
+ * Several variants in the same run: all warmed up, then rounds of one run each, the order of each
+ * round rotated (A B C, B C A, C A B…) so drift on a shared machine hits every variant alike; the
+ * median of each, in the order given.
+ */
+export async function measureInterleaved(ctx: BenchContext, plans: readonly RunPlan[]): Promise<RunFigures[]> {
+  for (const plan of plans) await warmUp(ctx, plan.spec, plan.connections);
+  const runs: RunFigures[][] = plans.map(() => []);
+  for (let i = 0; i < ctx.settings.repeats; i++) {
+    for (let j = 0; j < plans.length; j++) {
+      const index = (i + j) % plans.length;
+      (runs[index] as RunFigures[]).push(await measureRun(ctx, plans[index] as RunPlan));
+    }
+  }
+  return runs.map(medianRun);
+}
+
+/**
  * A/B in the same run: both warmed up, then runs alternate A B, B A, A B… (so drift on a shared
  * machine hits both alike); the median of each.
  */
 export async function measureAB(ctx: BenchContext, a: RunPlan, b: RunPlan): Promise<{ a: RunFigures; b: RunFigures }> {
-  await warmUp(ctx, a.spec, a.connections);
-  await warmUp(ctx, b.spec, b.connections);
-  const runsA: RunFigures[] = [];
-  const runsB: RunFigures[] = [];
-  for (let i = 0; i < ctx.settings.repeats; i++) {
-    const order = i % 2 === 0 ? ([a, b] as const) : ([b, a] as const);
-    for (const plan of order) (plan === a ? runsA : runsB).push(await measureRun(ctx, plan));
-  }
-  return { a: medianRun(runsA), b: medianRun(runsB) };
+  const [ra, rb] = (await measureInterleaved(ctx, [a, b])) as [RunFigures, RunFigures];
+  return { a: ra, b: rb };
 }
 
 /** Per-service calls per operation as a short note, e.g. `accounts 1, orders 1, catalog 2`. */

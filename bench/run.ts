@@ -1,9 +1,9 @@
-// The benchmark suite: npm run bench [-- --quick] [--out <dir>] [--only id,id] [--profile]
+// The benchmark suite: npm run bench [-- --quick] [--out <dir>] [--only id,id] [--profile] [--baseline <checkout>]
 // Backends, each gateway variant and the load generator run in their own processes on 127.0.0.1.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.ts';
 import { controlClient } from './control-client.ts';
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const settings = values.quick ? QUICK : FULL;
@@ -61,6 +62,7 @@ const ctx: BenchContext = {
   backends,
   control: controlClient(backends.addresses.control),
   load,
+  baselineRoot: values.baseline ? resolve(values.baseline) : undefined,
   tmpDir,
   log,
   gateway(name, env = {}, extra = {}) {

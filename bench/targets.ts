@@ -12,6 +12,12 @@ const LIMITS = {
   /** Soak growth allowed as noise: the larger of 5 MB and 10% of the post-warm-up heap. */
   soakNoiseMb: 5,
   soakNoiseFraction: 0.1,
+  /** Gateway CPU per operation against the previous release's, same run. */
+  cpuVsBaseline: 0.5,
+  /** Gateway CPU per operation against the floor's (no framework, no plugins), same run. */
+  cpuVsFloor: 1.5,
+  /** Gateway-added p50 on one product by id, in ms. */
+  productAddedP50Ms: 0.3,
 } as const;
 
 type Metric = number | null | undefined;
@@ -112,6 +118,22 @@ export function evaluateTargets(scenarios: readonly ScenarioResult[]): TargetRes
       `${fixed((chaos?.okShare ?? 0) * 100)}% HTTP 200 (${fixed((chaos?.partialShare ?? 0) * 100, 1)}% partial), p99 ${fixed(chaos?.p99Ms, 0)} ms (bound ${fixed(chaos?.p99BoundMs, 0)}), crashes ${fixed(chaos?.crashed, 0)}`,
     ),
   );
+  const fast = metricsOf(scenarios, 'fast-path');
+  for (const [id, name] of [
+    ['orderHistory', 'web order history'],
+    ['list', '1,000-item list'],
+  ] as const) {
+    const value = fast?.[`${id}CpuVsBaseline`];
+    targets.push(judge(`fast path: CPU/op <= 0.5x the previous release (${name})`, value, (v) => v <= LIMITS.cpuVsBaseline, `${fixed(value)}x (${fixed(fast?.[`${id}CpuMsPerOp`], 3)} ms/op)`));
+  }
+  for (const [id, name] of [
+    ['orderHistory', 'web order history'],
+    ['home', 'mobile home'],
+  ] as const) {
+    const value = fast?.[`${id}CpuVsFloor`];
+    targets.push(judge(`fast path: CPU/op <= 1.5x the floor (${name})`, value, (v) => v <= LIMITS.cpuVsFloor, `${fixed(value)}x`));
+  }
+  targets.push(judge('fast path: gateway-added p50 <= 0.3 ms (one product by id)', fast?.productAddedP50Ms, (v) => v <= LIMITS.productAddedP50Ms, `${fixed(fast?.productAddedP50Ms, 3)} ms`));
   targets.push(judge('start: first answered request <= 2 s after start', startup?.firstQueryMs, (v) => v <= LIMITS.startMs, `${fixed(startup?.firstQueryMs, 0)} ms (/healthz ${fixed(startup?.healthzMs, 0)} ms)`));
   return targets;
 }

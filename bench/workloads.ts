@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SignJWT } from 'jose';
+import { signToken } from '../scripts/sign-token.ts';
 import { loadConfig } from '../src/config.ts';
 import { ROOT } from './paths.ts';
 import type { LoadJob } from './load/load-job.ts';
@@ -24,15 +24,7 @@ export const CATALOG_ONLY_PRODUCT = 'query CatalogProduct($id: ID!) { product(id
  * (HS256, issuer and secret from `loadConfig(env)`, audience web and mobile, 1 hour).
  */
 export async function tokenFor(env: Record<string, string>, userId: string): Promise<string> {
-  const config = loadConfig(env);
-  return new SignJWT({ roles: [] })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(userId)
-    .setIssuer(config.jwt.issuer)
-    .setAudience(['web', 'mobile'])
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(config.jwt.secret));
+  return signToken(loadConfig(env).jwt, { subject: userId });
 }
 
 /** A GraphQL POST to a surface of the gateway at `gatewayUrl`. */

@@ -1,7 +1,7 @@
 // Prints a signed development token: npm run token -- <userId> [--role admin] [--surface web|mobile] [--ttl 3600]
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
 import { loadConfig } from '../src/config.ts';
+import { signToken } from './sign-token.ts';
 
 function usage(): never {
   console.error('usage: npm run token -- <userId> [--role admin] [--surface web|mobile] [--scope "a b"] [--ttl seconds]');
@@ -31,12 +31,5 @@ if (!userId || !Number.isInteger(ttlSeconds) || ttlSeconds <= 0 || surfaces.some
   usage();
 }
 const config = loadConfig();
-const token = await new SignJWT({ roles: values.role, ...(values.scope ? { scope: values.scope } : {}) })
-  .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-  .setSubject(userId)
-  .setIssuer(config.jwt.issuer)
-  .setAudience(surfaces)
-  .setIssuedAt()
-  .setExpirationTime(`${ttlSeconds}s`)
-  .sign(new TextEncoder().encode(config.jwt.secret));
+const token = await signToken(config.jwt, { subject: userId, roles: values.role, scope: values.scope, audience: surfaces, expiresIn: `${ttlSeconds}s` });
 console.log(token);

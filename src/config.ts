@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { bool } from './env-values.ts';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './documents/modes.ts';
 import { grpcTarget } from '../clients/balancing/grpc-target.ts';
 import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
@@ -10,7 +11,6 @@ export const SURFACE_NAMES = ['web', 'mobile'] as const;
 /** A client surface: one tailored GraphQL endpoint. */
 export type SurfaceName = (typeof SURFACE_NAMES)[number];
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -94,10 +94,12 @@ const environment = z.object({
   BACKEND_EJECT_MS: positiveMs.default(30_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_TIMEOUT_MS: positiveMs.default(100),
+  REDIS_BREAKER_RESET_MS: positiveMs.default(5_000),
   // Depth, cost, abuse limits and budgets per surface: see src/limits/limits-config.ts.
   ...limitsEnvironment,
   CACHE_ENABLED: bool.default(true),
   AUTHORIZATION: z.enum(['shield', 'off']).default('shield'),
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
   WEB_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
   MOBILE_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).default('off'),
@@ -186,9 +188,10 @@ export interface Config {
   admission: { maxInFlight: number; maxQueued: number };
   /**
    * Shared state for replicas (field cache, throttle budgets). Unset: both stay in process memory.
-   * `timeoutMs` bounds every Redis command; past it the gateway falls back (see README).
+   * `timeoutMs` bounds every Redis command; past it the gateway falls back (see README), and
+   * stops asking Redis for `breakerResetMs` before one probe command.
    */
-  redis: { url: string | undefined; timeoutMs: number };
+  redis: { url: string | undefined; timeoutMs: number; breakerResetMs: number };
   /** Depth, cost and abuse limits and the client budget, per surface (README "Limits and throttling"). */
   limits: Record<SurfaceName, SurfaceLimits>;
   /** Whether budgets are charged, and their Redis key prefix. */
@@ -198,6 +201,11 @@ export interface Config {
    * authorization costs (the benchmark); it is refused in production.
    */
   authorization: 'shield' | 'off';
+  /**
+   * What executes operations: `jit` (default) compiles each query document once with graphql-jit
+   * (graphql-js for what it cannot compile and for mutations); `graphql-js` runs everything on graphql-js.
+   */
+  executor: 'jit' | 'graphql-js';
   /** Field cache: in memory (LRU bounded to `maxMegabytes`) unless Redis is configured. */
   cache: { enabled: boolean; maxMegabytes: number };
   /**
@@ -288,7 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER, jwksUrl: e.JWT_JWKS_URL },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     admission: { maxInFlight: e.MAX_IN_FLIGHT_REQUESTS, maxQueued: e.MAX_QUEUED_REQUESTS },
-    redis: { url: e.REDIS_URL, timeoutMs: e.REDIS_TIMEOUT_MS },
+    redis: { url: e.REDIS_URL, timeoutMs: e.REDIS_TIMEOUT_MS, breakerResetMs: e.REDIS_BREAKER_RESET_MS },
     limits: surfaceLimitsFrom(e),
     throttle: throttleSettingsFrom(e),
     cache: { enabled: e.CACHE_ENABLED, maxMegabytes: e.CACHE_MAX_MB },
@@ -300,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
     },
     authorization: e.AUTHORIZATION,
+    executor: e.GRAPHQL_EXECUTOR,
     documents: { dir: e.DOCUMENTS_DIR ?? DEFAULT_DOCUMENTS_DIR, watch: e.DOCUMENTS_WATCH, modes: { web: e.WEB_TRUSTED_DOCUMENTS, mobile: e.MOBILE_TRUSTED_DOCUMENTS } },
     resilience: {
       maxAttempts: e.RETRY_MAX_ATTEMPTS,

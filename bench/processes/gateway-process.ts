@@ -22,6 +22,10 @@ export interface GatewayOptions {
   probe?: boolean;
   /** Directory for a `--cpu-prof` profile, written when the gateway exits. Default: no profile. */
   cpuProfDir?: string;
+  /** Checkout whose production build runs (e.g. a previous release's worktree). Default: this one. */
+  root?: string;
+  /** Script to run instead of `<root>/dist/src/main.js` (e.g. the floor server), relative to `root`. */
+  entry?: string;
 }
 
 /** A gateway running in its own process. */
@@ -83,9 +87,10 @@ export async function launchGateway(options: GatewayOptions): Promise<GatewayPro
   ];
   const stdout = options.stdoutFile ? openSync(options.stdoutFile, 'a') : 'ignore';
   const launchedAt = performance.now();
+  const root = options.root ?? ROOT;
   const child = track(
-    fork(resolve(ROOT, 'dist/src/main.js'), [], {
-      cwd: ROOT,
+    fork(resolve(root, options.entry ?? 'dist/src/main.js'), [], {
+      cwd: root,
       // The admin listener on a free port (several gateways run side by side); no load balancer to wait for.
       env: { PATH: process.env.PATH ?? '', ADMIN_PORT: '0', DRAIN_DELAY_MS: '0', ...env },
       execArgv,

@@ -6,7 +6,7 @@ const PAGES = 10;
 const PAGE_SIZE = 100;
 
 /** Ten aliased catalog pages (1,000 products) plus the viewer's orders, whose fields pass owner rules. */
-function thousandItemsQuery(): string {
+export function thousandItemsQuery(): string {
   const variables = Array.from({ length: PAGES }, (_, i) => `$after${i}: String`).join(', ');
   const pages = Array.from(
     { length: PAGES },
@@ -16,7 +16,7 @@ function thousandItemsQuery(): string {
 }
 
 /** The `after` cursor of each of the ten pages, read from the gateway once. */
-async function pageCursors(url: string): Promise<Record<string, string | null>> {
+export async function pageCursors(url: string): Promise<Record<string, string | null>> {
   const cursors: Record<string, string | null> = { after0: null };
   for (let i = 1; i < PAGES; i++) {
     const body = (await checkRequest(

@@ -9,6 +9,7 @@ import { cacheScenario } from './cache.ts';
 import type { Scenario } from './scenario.ts';
 import { startupScenario } from './startup.ts';
 import { chaosScenario } from './chaos.ts';
+import { fastPathScenario } from './fast-path.ts';
 
 /** Every scenario, in the order they run and print. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -22,4 +23,5 @@ export const SCENARIOS: readonly Scenario[] = [
   memoryScenario,
   startupScenario,
   chaosScenario,
+  fastPathScenario,
 ];

@@ -38,13 +38,6 @@ export class AccountsClient {
     return envelope<UserBatch>(body, 'users', 'array', 'accounts', operation).users;
   }
 
-  /** One user; NOT_FOUND when there is none. */
-  async getUser(id: string, call: CallOptions = {}): Promise<User> {
-    const operation = 'GET /users/{id}';
-    const body = await this.#http.request<unknown>({ operation, path: `users/${encodeURIComponent(id)}` }, call);
-    return entity<User>(body, 'accounts', operation);
-  }
-
   /** Every address of the given users. At most 100 user ids. */
   async getAddresses(userIds: readonly string[], call: CallOptions = {}): Promise<Address[]> {
     const operation = 'GET /addresses';

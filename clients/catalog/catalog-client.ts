@@ -1,5 +1,5 @@
 import type { CallOptions } from '../call-options.ts';
-import { entity, envelope } from '../rest/shape.ts';
+import { envelope } from '../rest/shape.ts';
 import { RestTransport, type RestClientOptions } from '../rest/rest-transport.ts';
 import type { InstancePool } from '../balancing/instance-pool.ts';
 import type { BackendGuard } from '../resilience/backend-guard.ts';
@@ -47,13 +47,6 @@ export class CatalogClient {
     if (ids.length === 0) return [];
     const body = await this.#http.request<unknown>({ operation, path: 'products', searchParams: { ids: ids.join(',') } }, call);
     return envelope<ProductBatch>(body, 'products', 'array', 'catalog', operation).products;
-  }
-
-  /** One product; NOT_FOUND when there is none. */
-  async getProduct(id: string, call: CallOptions = {}): Promise<Product> {
-    const operation = 'GET /products/{id}';
-    const body = await this.#http.request<unknown>({ operation, path: `products/${encodeURIComponent(id)}` }, call);
-    return entity<Product>(body, 'catalog', operation);
   }
 
   /** One page of products matching the search; INVALID_ARGUMENT (field `after`) for a bad cursor. */

@@ -18,8 +18,8 @@ export interface SoapFault {
   code: string | undefined;
 }
 
-/** What a GetStockLevels call came back with: a fault, or the stock of the known SKUs and the unknown ones. */
-export type StockLevelsReply = { fault: SoapFault } | { items: StockLevel[]; missing: string[] };
+/** What a GetStockLevels call came back with: a fault, or the stock of the known SKUs (unknown SKUs are left out). */
+export type StockLevelsReply = { fault: SoapFault } | { items: StockLevel[] };
 
 /** The answer could not be trusted: unsafe or malformed XML, or not the contract's shape. */
 export class BadSoapResponseError extends Error {
@@ -30,7 +30,8 @@ export class BadSoapResponseError extends Error {
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+/** Text escaped for XML content and attribute values. */
+export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 /** The SOAP 1.1 request envelope of GetStockLevels (a fixed shape: a template with every value escaped). */
 export function getStockLevelsEnvelope(skus: readonly string[], currency: Currency): string {
@@ -56,5 +57,5 @@ export function readStockLevelsReply(xml: string): StockLevelsReply {
     const { faultcode, faultstring, detail } = body.Fault;
     return { fault: { faultcode: faultcode.slice(faultcode.indexOf(':') + 1), faultstring, code: detail?.code } };
   }
-  return { items: body.GetStockLevelsResponse.item, missing: body.GetStockLevelsResponse.missing };
+  return { items: body.GetStockLevelsResponse.item };
 }

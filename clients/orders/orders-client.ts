@@ -78,13 +78,6 @@ export class OrdersClient {
     this.guard = options.guard ?? timeoutOnlyGuard('orders', this.#timeoutMs);
   }
 
-  /** One order; `NOT_FOUND` when there is none with this id. */
-  async getOrder(id: string, call: CallOptions = {}): Promise<Order> {
-    const operation = 'GetOrder';
-    const order = await this.#unary<Order__Output>(operation, call, (metadata, options, callback) => this.#client.GetOrder({ id }, metadata, options, callback));
-    return toOrder(order, operation);
-  }
-
   /**
    * The orders found among up to 100 ids, in request order, each once; unknown ids are left out.
    * More than 100 ids throw `INVALID_ARGUMENT` without calling; no ids return `[]` without calling.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Key prefix of every field-cache entry. */
-export const CACHE_PREFIX = 'bff:fc';
+const CACHE_PREFIX = 'bff:fc';
 
 /** The namespace of one surface's entries: its name and a digest of its SDL, so a schema change starts afresh. */
 export function surfaceNamespace(surface: string, typeDefs: readonly string[]): string {
@@ -10,7 +10,7 @@ export function surfaceNamespace(surface: string, typeDefs: readonly string[]): 
 }
 
 /** JSON with object keys sorted, so equal arguments always give the same key. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

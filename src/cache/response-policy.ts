@@ -65,8 +65,8 @@ const cacheable = (hint: CacheHint): ResponsePolicy => (hint.maxAge === undefine
  * done, with the result of Apollo Server's cache-control plugin and none of its per-field work:
  * a field's hint is its own `@cacheControl` over its return type's (with `inheritMaxAge`), a
  * composite or root field without a max age has 0, and the response's policy is every resolved
- * field's hint restricted together. A field is resolved exactly when its response key is in its
- * parent's data (the policy is asked only of responses without errors), so the plan of each
+ * field's hint restricted together. A field is resolved exactly when its response key holds a value (null
+ * included) in its parent's data (the policy is asked only of responses without errors), so the plan of each
  * operation is built once and read against the data, skipping subtrees that cannot restrict it
  * further. Interfaces and unions are read conservatively: a key under an abstract type is
  * restricted by the hints of every possible type's field of that name. Dynamic hints
@@ -178,7 +178,8 @@ export function responsePolicies(schema: GraphQLSchema): (document: DocumentNode
   const walk = (fields: readonly PlannedField[], value: Record<string, unknown>, policy: CacheHint): void => {
     for (const field of fields) {
       if (policy.maxAge === 0) return;
-      if (!(field.key in value)) continue;
+      // A field left out by @skip/@include is absent (graphql-js) or undefined (graphql-jit); a resolved one is never undefined.
+      if (value[field.key] === undefined) continue;
       restrict(policy, field.hint);
       if (field.children.length === 0 || !restricts(policy, field.bound)) continue;
       walkValue(field.children, value[field.key], policy);

@@ -112,7 +112,7 @@ function breakage(change: Change, usage: DocumentUsage): string | null {
     case 'UNION_MEMBER_ADDED':
       return usage.outputTypes.has(String(meta.unionName)) ? 'a member the client cannot know, in an output it selects' : null;
     case 'OBJECT_TYPE_INTERFACE_ADDED':
-      return usage.outputTypes.has(String(meta.interfaceName)) ? 'an implementation the client cannot know, in an output it selects' : null;
+      return usage.outputTypes.has(String(meta.addedInterfaceName)) ? 'an implementation the client cannot know, in an output it selects' : null;
     case 'FIELD_ARGUMENT_DEFAULT_CHANGED':
       return usage.fields.has(`${type}.${field}`) && !usage.literalArguments.has(`${type}.${field}.${argument}`) ? 'the document relies on the default' : null;
     case 'INPUT_FIELD_DEFAULT_VALUE_CHANGED':

@@ -36,7 +36,7 @@ export interface TrustedDocumentsHookOptions {
 type Payload = Record<string, unknown>;
 
 /**
- * A Fastify `preHandler` hook (after authentication, before Apollo Server): names the calling
+ * The request check run after authentication and before Apollo Server: names the calling
  * client from the `apollographql-client-name` / `-version` headers, resolves the document from
  * its query text, the GraphQL-over-HTTP `documentId` or Apollo's persisted-query extension,
  * counts usage, and runs, logs or refuses it by the surface's mode. A request sending only an id

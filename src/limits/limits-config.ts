@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { bool } from '../env-values.ts';
 import type { SurfaceName } from '../config.ts';
 
 const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /**
  * The environment variables of the limits, per surface (mobile stricter), with defaults.

@@ -9,6 +9,7 @@ import { operationDetailsPlugin } from '../plugins/operation-details.ts';
 import { negotiatedStatusPlugin } from '../plugins/negotiated-status.ts';
 import { cacheControlPlugin } from '../plugins/cache-control.ts';
 import { formatError } from './format-error.ts';
+import { errorLogPlugin } from '../observability/error-log.ts';
 import { knownOperationTypesRule } from './known-operation-types.ts';
 import { secureSchema } from './secure-schema.ts';
 import type { SurfaceDefinition } from './surface.ts';
@@ -18,6 +19,7 @@ import type { SurfaceLimits } from '../limits/limits-config.ts';
 import type { Throttle } from '../limits/throttle.ts';
 import { buildCostModel } from '../limits/cost-model.ts';
 import { costThrottlePlugin } from '../plugins/cost-throttle.ts';
+import { jitExecutor, type JitExecutorOptions } from './jit-executor.ts';
 import { argumentLimitsPlugin } from '../plugins/argument-limits.ts';
 
 /** A surface's limits at run time: its configured limits, its budgets (none when off), and a rejection counter. */
@@ -45,6 +47,7 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     // to Apollo's cloud: configuration is read in one place, and no data leaves unasked.
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
+    errorLogPlugin(),
   ];
 }
 
@@ -57,12 +60,13 @@ export async function createSurfaceServer(
   config: Readonly<Config>,
   fieldCache: Omit<FieldCacheOptions, 'policies'> | undefined,
   limits: SurfaceLimitsRuntime,
+  executor: JitExecutorOptions = {},
 ): Promise<ApolloServer<GatewayContext>> {
   const executable = makeExecutableSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers });
   const cached = fieldCache ? cacheFields(executable, { ...fieldCache, policies: fieldCachePolicies(executable) }) : executable;
   const schema = config.authorization === 'off' ? cached : secureSchema(cached, definition.permissions);
   const server = new ApolloServer<GatewayContext>({
-    schema,
+    ...(config.executor === 'jit' ? { gateway: jitExecutor(schema, executor) } : { schema }),
     introspection: config.graphql.introspection,
     // "Did you mean" suggestions map the schema: never in production, even with introspection on.
     hideSchemaDetailsFromClientErrors: config.env === 'production' || !config.graphql.introspection,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, it } from 'node:test';
-import { freePort } from '../helpers/cache-gateway.ts';
+import { freePort } from '../../bench/processes/free-port.ts';
 
 const ROOT = new URL('../../', import.meta.url);
 

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SignJWT } from 'jose';
+import { signToken } from '../../scripts/sign-token.ts';
 import { createAuthenticator } from '../../src/auth/authenticate.ts';
 
 const jwt = { secret: 'a-test-secret-that-is-long-enough-0123456789', issuer: 'bff-gateway', jwksUrl: undefined };
 
 function sign(subject: string, expiresInSeconds: number): Promise<string> {
-  return new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(subject)
-    .setIssuer(jwt.issuer)
-    .setAudience('web')
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)
-    .sign(new TextEncoder().encode(jwt.secret));
+  return signToken(jwt, { subject, audience: ['web'], expiresIn: Math.floor(Date.now() / 1000) + expiresInSeconds });
 }
 
 describe('verified tokens are reused for a minute at most', () => {

@@ -48,11 +48,6 @@ describe('AccountsClient: methods', () => {
     assert.equal((await client.getUsers(ids.slice(0, 100))).length, 100);
   });
 
-  it('getUser answers one user, NOT_FOUND for an unknown one', async () => {
-    assert.deepEqual(await client.getUser('u9'), dataset.users.get('u9'));
-    await assert.rejects(client.getUser('u99999'), upstream('NOT_FOUND', { operation: 'GET /users/{id}' }));
-  });
-
   it('getAddresses answers every address of the users, and refuses more than 100 ids without a call', async () => {
     assert.deepEqual(await client.getAddresses(['u3']), dataset.addressesByUser.get('u3'));
     const ids = Array.from({ length: 101 }, (_, i) => `u${i + 1}`);
@@ -99,7 +94,7 @@ describe('AccountsClient: transport', () => {
     };
     diagnostics.subscribe('net.client.socket', onSocket);
     try {
-      for (let i = 1; i <= 5; i++) await fresh.getUser(`u${i}`);
+      for (let i = 1; i <= 5; i++) await fresh.getUsers([`u${i}`]);
     } finally {
       diagnostics.unsubscribe('net.client.socket', onSocket);
       fresh.close();
@@ -110,7 +105,7 @@ describe('AccountsClient: transport', () => {
 
   it('maps an injected server error to INTERNAL', async () => {
     control.setFaults('accounts', { errorRate: 1 });
-    await assert.rejects(client.getUser('u1'), upstream('INTERNAL'));
+    await assert.rejects(client.getUsers(['u1']), upstream('INTERNAL'));
   });
 
   it('maps a down service to UNAVAILABLE and recovers when it is back', async () => {
@@ -125,8 +120,8 @@ describe('AccountsClient: transport', () => {
     const impatient = new AccountsClient({ baseUrl: server.url, timeoutMs: 100 });
     control.setFaults('accounts', { hang: true });
     try {
-      await assert.rejects(impatient.getUser('u1'), upstream('TIMEOUT'));
-      await assert.rejects(client.getUser('u1', { deadline: Date.now() + 100 }), upstream('TIMEOUT'));
+      await assert.rejects(impatient.getUsers(['u1']), upstream('TIMEOUT'));
+      await assert.rejects(client.getUsers(['u1'], { deadline: Date.now() + 100 }), upstream('TIMEOUT'));
     } finally {
       control.setFaults('accounts', { hang: false });
       impatient.close();
@@ -137,10 +132,10 @@ describe('AccountsClient: transport', () => {
   it('stops when the call signal aborts', async () => {
     control.setFaults('accounts', { hang: true });
     const controller = new AbortController();
-    const pending = client.getUser('u1', { signal: controller.signal });
+    const pending = client.getUsers(['u1'], { signal: controller.signal });
     controller.abort();
     await assert.rejects(pending, upstream('CANCELLED'));
-    await assert.rejects(client.getUser('u1', { signal: AbortSignal.timeout(50) }), upstream('TIMEOUT'));
+    await assert.rejects(client.getUsers(['u1'], { signal: AbortSignal.timeout(50) }), upstream('TIMEOUT'));
     control.setFaults('accounts', { hang: false });
   });
 
@@ -152,7 +147,7 @@ describe('AccountsClient: transport', () => {
     await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', resolve));
     const confused = new AccountsClient({ baseUrl: `http://127.0.0.1:${(liar.address() as AddressInfo).port}` });
     try {
-      await assert.rejects(confused.getUser('u1'), upstream('BAD_RESPONSE'));
+      await assert.rejects(confused.getUsers(['u1']), upstream('BAD_RESPONSE'));
       await assert.rejects(confused.getUsers(['u1']), upstream('BAD_RESPONSE'));
     } finally {
       confused.close();

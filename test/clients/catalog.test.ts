@@ -41,11 +41,6 @@ describe('CatalogClient: methods', () => {
     assert.equal((await client.getProducts(ids.slice(0, 50))).length, 50);
   });
 
-  it('getProduct answers one product, NOT_FOUND for an unknown one', async () => {
-    assert.deepEqual(await client.getProduct('p8'), dataset.products.get('p8'));
-    await assert.rejects(client.getProduct('p99999'), upstream('NOT_FOUND', { operation: 'GET /products/{id}' }));
-  });
-
   it('searchProducts walks every match page by page', async () => {
     const expected = dataset.productList.filter((p) => /lamp/i.test(p.name) || /lamp/i.test(p.brand)).map((p) => p.id);
     const seen: string[] = [];
@@ -106,7 +101,7 @@ describe('CatalogClient: transport', () => {
     };
     diagnostics.subscribe('net.client.socket', onSocket);
     try {
-      await fresh.getProduct('p1');
+      await fresh.getProducts(['p1']);
       await fresh.getProducts(['p1', 'p2']);
       await fresh.searchProducts({ text: 'acme' });
       await fresh.featuredProducts(3);
@@ -125,9 +120,9 @@ describe('CatalogClient: transport', () => {
 
   it('maps a down service to UNAVAILABLE and recovers when it is back', async () => {
     control.setFaults('catalog', { down: true });
-    await assert.rejects(client.getProduct('p1'), upstream('UNAVAILABLE'));
+    await assert.rejects(client.getProducts(['p1']), upstream('UNAVAILABLE'));
     control.setFaults('catalog', { down: false });
-    assert.equal((await client.getProduct('p1')).id, 'p1');
+    assert.equal((await client.getProducts(['p1']))[0]?.id, 'p1');
   });
 
   it('maps a hanging service to TIMEOUT after timeoutMs', async () => {

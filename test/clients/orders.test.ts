@@ -1,6 +1,6 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Metadata, Server, ServerCredentials, status } from '@grpc/grpc-js';
 import { ControlPlane } from '../../backends/control/control-plane.ts';
 import { seedDataset } from '../../backends/data/seed.ts';
 import type { Dataset } from '../../backends/data/model.ts';
@@ -9,6 +9,7 @@ import { startOrders } from '../../backends/orders/server.ts';
 import { UpstreamError, type UpstreamErrorCode } from '../../clients/errors.ts';
 import { OrdersClient, type Order } from '../../clients/orders/orders-client.ts';
 import { loadOrdersProto } from '../../clients/orders/proto.ts';
+import { toUpstreamError } from '../../clients/orders/grpc-errors.ts';
 
 let dataset: Dataset;
 let control: ControlPlane;
@@ -30,7 +31,7 @@ async function upstreamError(promise: Promise<unknown>): Promise<UpstreamError> 
 /** Turns hang off and waits for one fresh call, so calls released late are counted in this test, not the next. */
 async function settleHungCalls(): Promise<void> {
   control.setFaults('orders', { hang: false });
-  assert.equal((await orders.getOrder('o1')).id, 'o1');
+  assert.equal((await orders.batchGetOrders(['o1']))[0]?.id, 'o1');
 }
 
 async function expectCode(promise: Promise<unknown>, code: UpstreamErrorCode): Promise<UpstreamError> {
@@ -55,8 +56,8 @@ after(async () => {
 beforeEach(() => control.reset());
 
 describe('OrdersClient methods', () => {
-  it('getOrder returns the order with camelCase fields', async () => {
-    const order: Order = await orders.getOrder('o1');
+  it('batchGetOrders returns the order with camelCase fields', async () => {
+    const [order]: Order[] = await orders.batchGetOrders(['o1']);
     const stored = dataset.orders.get('o1');
     assert.deepEqual(order, { ...stored });
   });
@@ -117,7 +118,8 @@ describe('OrdersClient methods', () => {
 
 describe('OrdersClient error mapping', () => {
   it('maps NOT_FOUND, and INVALID_ARGUMENT with the field in camelCase', async () => {
-    await expectCode(orders.getOrder('o0'), 'NOT_FOUND');
+    const missing = toUpstreamError(Object.assign(new Error('5 NOT_FOUND: order o0 not found'), { code: status.NOT_FOUND, details: 'order o0 not found', metadata: new Metadata() }), { operation: 'BatchGetOrders', deadline: Date.now() + 1_000 });
+    assert.equal(missing.code, 'NOT_FOUND');
     const quantity = await expectCode(orders.createOrder({ userId: 'u1', items: [{ productId: 'p1', quantity: 100 }], idempotencyKey: 'k1' }), 'INVALID_ARGUMENT');
     assert.equal(quantity.field, 'items[0].quantity');
     const product = await expectCode(orders.createOrder({ userId: 'u1', items: [{ productId: 'nope', quantity: 1 }], idempotencyKey: 'k1' }), 'INVALID_ARGUMENT');
@@ -138,16 +140,16 @@ describe('OrdersClient error mapping', () => {
 
   it('maps injected errors to INTERNAL and down to UNAVAILABLE', async () => {
     control.setFaults('orders', { errorRate: 1 });
-    await expectCode(orders.getOrder('o1'), 'INTERNAL');
+    await expectCode(orders.batchGetOrders(['o1']), 'INTERNAL');
     control.setFaults('orders', { errorRate: 0, down: true });
-    await expectCode(orders.getOrder('o1'), 'UNAVAILABLE');
+    await expectCode(orders.batchGetOrders(['o1']), 'UNAVAILABLE');
   });
 
   it('maps an unreachable address to UNAVAILABLE, for calls and ping', async () => {
     const gone = await startOrders({ dataset, control: new ControlPlane(), host: '127.0.0.1', port: 0 });
     await gone.close();
     const lost = new OrdersClient({ address: gone.url, timeoutMs: 300 });
-    await expectCode(lost.getOrder('o1'), 'UNAVAILABLE');
+    await expectCode(lost.batchGetOrders(['o1']), 'UNAVAILABLE');
     await expectCode(lost.ping(), 'UNAVAILABLE');
     lost.close();
   });
@@ -155,11 +157,11 @@ describe('OrdersClient error mapping', () => {
   it('reports a response that breaks the contract as BAD_RESPONSE', async () => {
     const fake = new Server();
     fake.addService(loadOrdersProto().shop.orders.v1.OrderService.service, {
-      GetOrder: (_call: unknown, callback: (error: null, order: object) => void) => callback(null, { id: 'o1', status: 'ORDER_STATUS_UNSPECIFIED' }),
+      BatchGetOrders: (_call: unknown, callback: (error: null, reply: object) => void) => callback(null, { orders: [{ id: 'o1', status: 'ORDER_STATUS_UNSPECIFIED' }] }),
     });
     const port = await new Promise<number>((resolve, reject) => fake.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))));
     const client = new OrdersClient({ address: `127.0.0.1:${port}` });
-    await expectCode(client.getOrder('o1'), 'BAD_RESPONSE');
+    await expectCode(client.batchGetOrders(['o1']), 'BAD_RESPONSE');
     client.close();
     fake.forceShutdown();
   });
@@ -168,12 +170,12 @@ describe('OrdersClient error mapping', () => {
 describe('OrdersClient call options', () => {
   it('sends request id, trace context and viewer as metadata', async () => {
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    await orders.getOrder('o1', { requestId: 'req-42', traceparent, viewerId: 'u1' });
+    await orders.batchGetOrders(['o1'], { requestId: 'req-42', traceparent, viewerId: 'u1' });
     await orders.batchGetOrders(['o1'], { requestId: 'req-43' });
     const [first, second] = control.stats('orders').recent;
     assert.deepEqual(
       { method: first?.method, requestId: first?.requestId, traceparent: first?.traceparent, viewerId: first?.viewerId },
-      { method: 'GetOrder', requestId: 'req-42', traceparent, viewerId: 'u1' },
+      { method: 'BatchGetOrders', requestId: 'req-42', traceparent, viewerId: 'u1' },
     );
     assert.equal(second?.requestId, 'req-43');
   });
@@ -181,9 +183,9 @@ describe('OrdersClient call options', () => {
   it('gives up with TIMEOUT at the client timeout when the backend hangs, then works again', async () => {
     const impatient = new OrdersClient({ address: server.url, timeoutMs: 100 });
     control.setFaults('orders', { hang: true });
-    await expectCode(impatient.getOrder('o1'), 'TIMEOUT');
+    await expectCode(impatient.batchGetOrders(['o1']), 'TIMEOUT');
     control.setFaults('orders', { hang: false });
-    assert.equal((await impatient.getOrder('o1')).id, 'o1');
+    assert.equal((await impatient.batchGetOrders(['o1']))[0]?.id, 'o1');
     impatient.close();
   });
 
@@ -196,19 +198,19 @@ describe('OrdersClient call options', () => {
   it('cancels the call when the signal aborts', async () => {
     control.setFaults('orders', { hang: true });
     const controller = new AbortController();
-    const pending = orders.getOrder('o1', { signal: controller.signal });
+    const pending = orders.batchGetOrders(['o1'], { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     const error = await upstreamError(pending);
     assert.notEqual(error.code, 'TIMEOUT');
     assert.equal((error.cause as { code?: number }).code, 1, 'gRPC status CANCELLED');
-    await expectCode(orders.getOrder('o1', { signal: AbortSignal.timeout(50) }), 'TIMEOUT');
+    await expectCode(orders.batchGetOrders(['o1'], { signal: AbortSignal.timeout(50) }), 'TIMEOUT');
     await settleHungCalls();
   });
 
   it('does not send a call whose signal has already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await upstreamError(orders.getOrder('o1', { signal: controller.signal }));
+    await upstreamError(orders.batchGetOrders(['o1'], { signal: controller.signal }));
     assert.equal(control.stats('orders').calls, 0);
   });
 });

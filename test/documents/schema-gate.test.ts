@@ -11,8 +11,9 @@ import { surfaceTarget } from '../../src/documents/surface-target.ts';
 
 const BASE = /* GraphQL */ `
   enum Status { OPEN SHIPPED }
+  interface Media { id: ID! }
   type Book { id: ID! title: String! }
-  type Film { id: ID! title: String! }
+  type Film implements Media { id: ID! title: String! }
   union Item = Book | Film
   input Filter { text: String limit: Int = 10 }
   type Query {
@@ -20,6 +21,7 @@ const BASE = /* GraphQL */ `
     status: Status
     items(filter: Filter): [Item!]!
     search(text: String!, first: Int = 20): [Book!]!
+    media: [Media!]!
     unusedField: String
   }
 `;
@@ -29,6 +31,7 @@ const DOCUMENTS = {
   StatusBadge: 'query StatusBadge { status }',
   ItemList: 'query ItemList($filter: Filter) { items(filter: $filter) { ... on Book { id } ... on Film { id } } }',
   SearchScreen: 'query SearchScreen($text: String!) { search(text: $text) { id } }',
+  MediaShelf: 'query MediaShelf { media { id ... on Film { title } } }',
 };
 const limits = loadConfig({ NODE_ENV: 'test' }).limits.web;
 const TODAY = '2026-11-27';
@@ -60,6 +63,7 @@ const BREAKING = [
   { kind: 'an output field made nullable', schema: edit('title: String! }\n  type Film', 'title: String }\n  type Film'), operation: 'BookScreen', coordinate: 'Book.title', why: /made nullable/ },
   { kind: 'an enum value added to a selected output', schema: edit('enum Status { OPEN SHIPPED }', 'enum Status { OPEN SHIPPED RETURNED }'), operation: 'StatusBadge', coordinate: 'Status.RETURNED', why: /cannot know/ },
   { kind: 'a union member added to a selected output', schema: edit('union Item = Book | Film', 'type Game { id: ID! }\n  union Item = Book | Film | Game'), operation: 'ItemList', coordinate: 'Item', why: /cannot know/ },
+  { kind: 'an interface implementation added to a selected output', schema: edit('type Book { id: ID! title: String! }', 'type Book implements Media { id: ID! title: String! }'), operation: 'MediaShelf', coordinate: 'Book', why: /cannot know/ },
   { kind: 'a required argument added', schema: edit('search(text: String!, first: Int = 20)', 'search(text: String!, first: Int = 20, locale: String!)'), operation: 'SearchScreen', coordinate: 'Query.search.locale', why: /required argument/ },
   { kind: 'a required input field added', schema: edit('input Filter { text: String limit: Int = 10 }', 'input Filter { text: String limit: Int = 10 shelf: ID! }'), operation: 'ItemList', coordinate: 'Filter.shelf', why: /required input field/ },
   { kind: 'an argument default changed', schema: edit('first: Int = 20', 'first: Int = 5'), operation: 'SearchScreen', coordinate: 'Query.search.first', why: /relies on the default/ },

@@ -7,6 +7,7 @@ import { startTestBackends, startTestGateway, tokenFor, type GraphQLBody, type T
 import { HOME_SCREEN, PRODUCT_DETAIL } from '../helpers/example-operations.ts';
 import { exampleManifestPath, scratchDocuments, writePolicy } from '../helpers/documents-dir.ts';
 import { scrape, sumOf } from '../helpers/prometheus-text.ts';
+import { startLoggedGateway, type LoggedGateway } from '../helpers/logged-gateway.ts';
 import { documentHash } from '../../src/documents/document-hash.ts';
 
 const SERVICES = ['accounts', 'catalog', 'orders', 'inventory'] as const;
@@ -22,7 +23,7 @@ const idOf = (operation: string): string => {
 
 let backends: Backends;
 let enforcing: TestGateway;
-let logging: TestGateway;
+let logging: LoggedGateway;
 const documents = scratchDocuments();
 
 before(async () => {
@@ -31,8 +32,8 @@ before(async () => {
   writePolicy(documents.dir, 'shop-mobile', { surface: 'mobile', lowestSupported: '1.0.0' });
   writeFileSync(`${documents.dir}/shop-mobile/0.9.0.json`, readFileSync(exampleManifestPath('mobile')));
   const env = { DOCUMENTS_DIR: documents.dir, DOCUMENTS_WATCH: 'false' };
-  enforcing = await startTestGateway(backends, { ...env, MOBILE_TRUSTED_DOCUMENTS: 'enforce', WEB_TRUSTED_DOCUMENTS: 'off' });
-  logging = await startTestGateway(backends, { ...env, MOBILE_TRUSTED_DOCUMENTS: 'log', WEB_TRUSTED_DOCUMENTS: 'log' });
+  enforcing = await startTestGateway(backends, { ...env, MOBILE_TRUSTED_DOCUMENTS: 'enforce', WEB_TRUSTED_DOCUMENTS: 'off', MOBILE_MAX_BATCH: '3' });
+  logging = await startLoggedGateway(backends, { ...env, MOBILE_TRUSTED_DOCUMENTS: 'log', WEB_TRUSTED_DOCUMENTS: 'log' });
 });
 after(async () => {
   await enforcing?.close();
@@ -126,6 +127,20 @@ describe('enforce: only documents of a supported version of the calling client r
     assert.equal((await post(enforcing, 'mobile', { query: UNREGISTERED }, { authorization: `Bearer ${plain}` })).status, 403);
   });
 
+  it('checks every operation of a batch: all registered run, one unregistered refuses the batch', async () => {
+    const response = await fetch(`${enforcing.url}/mobile/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...MOBILE },
+      body: JSON.stringify([{ query: HOME_SCREEN }, { documentId: idOf('ProductDetailScreen'), variables: { id: 'p1' } }]),
+    });
+    const results = (await response.json()) as GraphQLBody[];
+    assert.equal(response.status, 200);
+    assert.deepEqual(results.map((r) => [Boolean(r.data), r.errors]), [[true, undefined], [true, undefined]]);
+    backends.control.reset();
+    const refused = await post(enforcing, 'mobile', [{ query: HOME_SCREEN }, { query: UNREGISTERED }]);
+    assertRefused(refused, 403, 'DOCUMENT_NOT_TRUSTED');
+  });
+
   it('leaves a surface in off mode open, with automatic persisted queries on', async () => {
     assertRan(await post(enforcing, 'web', { query: 'query AnyWeb { product(id: "p1") { id } }' }, {}));
     const query = 'query Apq { product(id: "p2") { id } }';
@@ -147,6 +162,15 @@ describe('log: every document runs, untrusted ones are counted per client and ve
     assert.equal(delta('gateway_untrusted_documents_total', { surface: 'mobile', client: 'unregistered', version: 'unregistered', action: 'allowed' }), 1);
     assert.equal(delta('gateway_client_operations_total', { surface: 'mobile', client: 'shop-mobile', version: '1.0.0', operation: 'HomeScreen' }), 1);
     assert.equal(delta('gateway_client_operations_total', { surface: 'mobile', client: 'shop-mobile', version: '1.0.0', operation: 'unregistered' }), 1);
+    const logged = await logging.waitFor((line) => line.msg === 'untrusted document');
+    assert.equal(logged.length, 2, JSON.stringify(logged));
+    assert.deepEqual(
+      logged.map((line) => [line.client, line.clientVersion, line.reason, line.action]).sort(),
+      [['shop-mobile', '1.0.0', 'not_registered', 'allowed'], ['someone-else', '7.7.7', 'not_registered', 'allowed']],
+    );
+    // Logged once per client, version and document, counted every time.
+    assertRan(await post(logging, 'mobile', { query: UNREGISTERED }));
+    assert.equal((await logging.waitFor((line) => line.msg === 'untrusted document')).length, 2);
     // Unregistered names never become label values.
     assert.equal(metrics.samples.some((s) => Object.values(s.labels).includes('someone-else') || Object.values(s.labels).includes('7.7.7')), false);
   });

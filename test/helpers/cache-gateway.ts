@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from '@redis/client';
 import type { Backends } from '../../backends/start.ts';
@@ -40,18 +39,6 @@ export async function flushRedisDb(url: string = TEST_REDIS_URL): Promise<void> 
 /** Calls each backend received since the last `control.reset()`. */
 export function backendCalls(backends: Backends): Record<ServiceName, number> {
   return Object.fromEntries(SERVICES.map((service) => [service, backends.control.stats(service).calls])) as Record<ServiceName, number>;
-}
-
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 /** A `redis-server` this test owns, on `port`, persisting nothing. */

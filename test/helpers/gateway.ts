@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import { after, before } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
@@ -8,6 +7,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { buildApp } from '../../src/app.ts';
 import { closeClients, createClients } from '../../src/clients.ts';
 import { closeRedis, connectRedis } from '../../src/redis.ts';
+import { signToken } from '../../scripts/sign-token.ts';
 
 /** A gateway listening on a free port, wired to the given backends. */
 export interface TestGateway {
@@ -135,14 +135,7 @@ export async function tokenFor(
   userId: string,
   options: { roles?: string[]; audience?: string[]; expiresIn?: string } = {},
 ): Promise<string> {
-  return new SignJWT({ roles: options.roles ?? [] })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(userId)
-    .setIssuer(config.jwt.issuer)
-    .setAudience(options.audience ?? ['web', 'mobile'])
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '10m')
-    .sign(new TextEncoder().encode(config.jwt.secret));
+  return signToken(config.jwt, { subject: userId, roles: options.roles ?? [], audience: options.audience ?? ['web', 'mobile'], expiresIn: options.expiresIn ?? '10m' });
 }
 
 /** The body of a GraphQL response. */

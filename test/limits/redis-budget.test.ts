@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Backends } from '../../backends/start.ts';
+import { freePort } from '../../bench/processes/free-port.ts';
 import { graphql, startTestBackends, tokenFor, type TestGateway } from '../helpers/gateway.ts';
 import { LIMITS_REDIS_URL, costOf, startLimitsGateway, uniqueThrottlePrefix } from '../helpers/limits-gateway.ts';
 
@@ -17,15 +17,6 @@ before(async () => {
 after(async () => {
   await backends?.close();
 });
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : assert.fail('no port');
-}
 
 async function statusCounts(requests: (() => Promise<number>)[], concurrency: number): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
@@ -83,7 +74,7 @@ describe('Redis down: declared fallback', () => {
   before(async () => {
     gateway = await startLimitsGateway(
       backends,
-      { REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, THROTTLE_KEY_PREFIX: uniqueThrottlePrefix(), MOBILE_THROTTLE_CAPACITY: '5', MOBILE_THROTTLE_RESTORE_RATE: '0.1', MOBILE_MAX_COST: '5' },
+      { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, THROTTLE_KEY_PREFIX: uniqueThrottlePrefix(), MOBILE_THROTTLE_CAPACITY: '5', MOBILE_THROTTLE_RESTORE_RATE: '0.1', MOBILE_MAX_COST: '5' },
       0,
     );
   });
