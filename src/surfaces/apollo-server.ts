@@ -10,6 +10,7 @@ import { negotiatedStatusPlugin } from '../plugins/negotiated-status.ts';
 import { backendPlanPlugin } from '../plugins/backend-plan.ts';
 import { cacheControlPlugin } from '../plugins/cache-control.ts';
 import { formatError } from './format-error.ts';
+import { errorLogPlugin } from '../observability/error-log.ts';
 import { knownOperationTypesRule } from './known-operation-types.ts';
 import { secureSchema } from './secure-schema.ts';
 import type { SurfaceDefinition } from './surface.ts';
@@ -48,6 +49,7 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     // to Apollo's cloud: configuration is read in one place, and no data leaves unasked.
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
+    errorLogPlugin(),
   ];
 }
 
