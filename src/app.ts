@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { guardsOf, poolsOf, unreachableServices, type Clients } from './clients.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
-import { withTimeout, type RedisConnection } from './redis.ts';
+import { RedisGuard, withTimeout, type RedisConnection } from './redis.ts';
 import { SURFACE_NAMES, type Config } from './config.ts';
 import { createCacheStore } from './cache/cache-store.ts';
 import { surfaceNamespace } from './cache/cache-keys.ts';
@@ -76,7 +76,10 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   const metrics = new GatewayMetrics();
   metrics.watchCircuits(guardsOf(clients));
   metrics.watchInstances(poolsOf(clients));
-  const cacheStore = await createCacheStore({ redis: deps.redis, maxMegabytes: config.cache.maxMegabytes, timeoutMs: config.redis.timeoutMs, logger });
+  // One guard for the one connection: a Redis that stops answering trips it for the cache and the budgets alike.
+  const redisGuard = deps.redis ? new RedisGuard(deps.redis, { timeoutMs: config.redis.timeoutMs, resetMs: config.redis.breakerResetMs }) : undefined;
+  if (redisGuard) metrics.watchRedis(redisGuard);
+  const cacheStore = await createCacheStore({ redis: redisGuard, maxMegabytes: config.cache.maxMegabytes, logger });
   cacheStore.onFailure = (operation) => metrics.cacheFailures.inc({ operation });
   // Every surface's layout, served here or not: replicas of the other surface share the store.
   const definitions = SURFACE_NAMES.map(surfaceDefinition);
@@ -91,7 +94,7 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   // One line for the whole process: the cap is about this process's memory, whatever the surface.
   const admission = createAdmission({ ...config.admission, maxWaitMs: config.requestTimeoutMs });
   for (const definition of definitions.filter((d) => config.surfaces.includes(d.name))) {
-    await registerSurface(app, definition, { ...deps, metrics, cacheStore, invalidator, admission });
+    await registerSurface(app, definition, { ...deps, redis: redisGuard, metrics, cacheStore, invalidator, admission });
   }
 
   const readiness = (): Readiness => {
@@ -104,8 +107,8 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
     const guards = guardsOf(clients);
     const down = new Set(await unreachableServices(clients, { deadline: Date.now() + STATUS_PING_TIMEOUT_MS }));
     const backends = Object.fromEntries(Object.entries(guards).map(([service, guard]) => [service, { reachable: !down.has(service as never), circuit: guard.state }]));
-    const redis = deps.redis
-      ? { configured: true, reachable: await withTimeout(deps.redis.ping(), STATUS_PING_TIMEOUT_MS).then(() => true, () => false) }
+    const redis = redisGuard
+      ? { configured: true, reachable: await withTimeout(redisGuard.client.ping(), STATUS_PING_TIMEOUT_MS).then(() => true, () => false), breaker: redisGuard.state }
       : { configured: false };
     return { backends, redis };
   };

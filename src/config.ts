@@ -94,6 +94,7 @@ const environment = z.object({
   BACKEND_EJECT_MS: positiveMs.default(30_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_TIMEOUT_MS: positiveMs.default(100),
+  REDIS_BREAKER_RESET_MS: positiveMs.default(5_000),
   // Depth, cost, abuse limits and budgets per surface: see src/limits/limits-config.ts.
   ...limitsEnvironment,
   CACHE_ENABLED: bool.default(true),
@@ -187,9 +188,10 @@ export interface Config {
   admission: { maxInFlight: number; maxQueued: number };
   /**
    * Shared state for replicas (field cache, throttle budgets). Unset: both stay in process memory.
-   * `timeoutMs` bounds every Redis command; past it the gateway falls back (see README).
+   * `timeoutMs` bounds every Redis command; past it the gateway falls back (see README), and
+   * stops asking Redis for `breakerResetMs` before one probe command.
    */
-  redis: { url: string | undefined; timeoutMs: number };
+  redis: { url: string | undefined; timeoutMs: number; breakerResetMs: number };
   /** Depth, cost and abuse limits and the client budget, per surface (README "Limits and throttling"). */
   limits: Record<SurfaceName, SurfaceLimits>;
   /** Whether budgets are charged, and their Redis key prefix. */
@@ -294,7 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     jwt: { secret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: e.JWT_ISSUER, jwksUrl: e.JWT_JWKS_URL },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     admission: { maxInFlight: e.MAX_IN_FLIGHT_REQUESTS, maxQueued: e.MAX_QUEUED_REQUESTS },
-    redis: { url: e.REDIS_URL, timeoutMs: e.REDIS_TIMEOUT_MS },
+    redis: { url: e.REDIS_URL, timeoutMs: e.REDIS_TIMEOUT_MS, breakerResetMs: e.REDIS_BREAKER_RESET_MS },
     limits: surfaceLimitsFrom(e),
     throttle: throttleSettingsFrom(e),
     cache: { enabled: e.CACHE_ENABLED, maxMegabytes: e.CACHE_MAX_MB },

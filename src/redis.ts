@@ -31,11 +31,87 @@ export async function connectRedis(url: string, timeoutMs: number, logger: Logge
   return client;
 }
 
+/** A Redis breaker's state: `open` fails every command at once; `halfOpen` lets one probe through. */
+export type RedisBreakerState = 'closed' | 'open' | 'halfOpen';
+
+/** Thrown instead of asking Redis while it is disconnected or its breaker is open. */
+export class RedisUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`redis unavailable: ${reason}`);
+    this.name = 'RedisUnavailableError';
+  }
+}
+
+/** Thrown when Redis did not answer within the bound. */
+export class RedisTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`redis did not answer within ${timeoutMs} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
+/**
+ * Every command the gateway sends to Redis goes through this guard: a bounded wait
+ * (`timeoutMs`), and a breaker. A command that times out opens it: for `resetMs` every command
+ * fails at once (callers fall back), then one probe goes through, and its answer closes the
+ * breaker again (a timeout reopens it). So a Redis that accepts connections but never answers
+ * costs a request at most one timeout, and then none until it answers. A disconnected Redis
+ * fails at once too (no offline queue).
+ */
+export class RedisGuard {
+  readonly client: RedisConnection;
+  readonly #timeoutMs: number;
+  readonly #resetMs: number;
+  #openedAt: number | undefined;
+  #probing = false;
+  /** Called with every command that timed out. */
+  onTimeout: (() => void) | undefined;
+
+  constructor(client: RedisConnection, options: { timeoutMs: number; resetMs: number }) {
+    this.client = client;
+    this.#timeoutMs = options.timeoutMs;
+    this.#resetMs = options.resetMs;
+  }
+
+  get state(): RedisBreakerState {
+    if (this.#openedAt === undefined) return 'closed';
+    return performance.now() - this.#openedAt < this.#resetMs ? 'open' : 'halfOpen';
+  }
+
+  /** Whether a command may be sent now (connected, breaker not open, no probe already out). */
+  get available(): boolean {
+    const state = this.state;
+    return this.client.isReady && (state === 'closed' || (state === 'halfOpen' && !this.#probing));
+  }
+
+  /** Sends `command` unless Redis is unavailable; rejects past `timeoutMs`. */
+  async run<T>(command: () => Promise<T>): Promise<T> {
+    if (!this.client.isReady) throw new RedisUnavailableError('not connected');
+    const state = this.state;
+    if (state === 'open' || (state === 'halfOpen' && this.#probing)) throw new RedisUnavailableError('breaker open after a timeout');
+    const probe = state === 'halfOpen';
+    if (probe) this.#probing = true;
+    try {
+      const result = await withTimeout(command(), this.#timeoutMs);
+      this.#openedAt = undefined;
+      return result;
+    } catch (error) {
+      if (error instanceof RedisTimeoutError) {
+        this.#openedAt = performance.now();
+        this.onTimeout?.();
+      }
+      throw error;
+    } finally {
+      if (probe) this.#probing = false;
+    }
+  }
+}
+
 /** Runs one Redis command with a bounded wait; rejects when Redis is down or slower than `timeoutMs`. */
 export async function withTimeout<T>(command: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new RedisTimeoutError(timeoutMs)), timeoutMs);
   });
   try {
     return await Promise.race([command, timeout]);

@@ -22,7 +22,7 @@ const config = loadConfig(process.env);
 const logger = pino({ level: 'silent' });
 const clients = createClients(config);
 const authenticate = createAuthenticator(config.jwt);
-const store = await createCacheStore({ maxMegabytes: 1, timeoutMs: 100, logger });
+const store = await createCacheStore({ maxMegabytes: 1, logger });
 const invalidate = createInvalidator(store, []);
 
 interface Prepared {

@@ -29,7 +29,7 @@ const x = (value: number | null): string => (value === null ? 'n/a' : `${value.t
 /**
  * Scenario 11: what the pipeline costs. Every workload runs, interleaved in the same run, against
  * this gateway with production defaults (authorization, cost limits and budgets, Cache-Control,
- * info logs to a file), the previous release's build with the same settings (`--baseline <dir>`),
+ * info logs to a file), the same build with GRAPHQL_EXECUTOR=graphql-js, the previous release's build with the same settings (`--baseline <dir>`),
  * and the floor (bench/floor: the same schema, resolvers, loaders and clients over node:http with the
  * same executor and nothing else); the one-product query also straight from the catalog. Ratios are of
  * gateway CPU per operation (process CPU, not wall time).
@@ -43,6 +43,8 @@ export const fastPathScenario: Scenario = {
     const env = { ...patient, WEB_MAX_ROOT_FIELDS: '20', LOG_LEVEL: 'info' };
     const connections = Math.min(FAST_PATH_CONNECTIONS, ctx.settings.connections);
     const variants: Variant[] = [{ label: 'gateway', process: await ctx.gateway('fast-gateway', env, { stdoutFile: join(ctx.tmpDir, 'fast-gateway.log') }) }];
+    // The same build on graphql-js: what the executor alone gives, beside what the rest of the pipeline gave.
+    variants.push({ label: 'gateway on graphql-js', process: await ctx.gateway('fast-gateway-graphql-js', { ...env, GRAPHQL_EXECUTOR: 'graphql-js' }, { stdoutFile: join(ctx.tmpDir, 'fast-gateway-graphql-js.log') }) });
     if (ctx.baselineRoot) {
       const process = await ctx.gateway('fast-baseline', env, { root: ctx.baselineRoot, stdoutFile: join(ctx.tmpDir, 'fast-baseline.log') });
       variants.push({ label: 'previous release', process });
@@ -80,8 +82,12 @@ export const fastPathScenario: Scenario = {
       metrics[`${workload.id}CpuVsBaseline`] = vsBaseline;
       metrics[`${workload.id}CpuVsFloor`] = vsFloor;
       metrics[`${workload.id}CpuMsPerOp`] = ours.cpuMsPerOp;
+      metrics[`${workload.id}JitVsGraphqlJs`] = ratio(ours.cpuMsPerOp, byLabel.get('gateway on graphql-js')?.cpuMsPerOp);
       for (const [label, run] of byLabel) {
-        const note = label === 'gateway' ? `CPU/op ${x(vsBaseline)} previous release, ${x(vsFloor)} floor` : `CPU/op ${x(ratio(run.cpuMsPerOp, floor.cpuMsPerOp))} floor`;
+        const note =
+          label === 'gateway'
+            ? `CPU/op ${x(vsBaseline)} previous release, ${x(vsFloor)} floor, ${x(metrics[`${workload.id}JitVsGraphqlJs`] ?? null)} on graphql-js`
+            : `CPU/op ${x(ratio(run.cpuMsPerOp, previous?.cpuMsPerOp))} previous release, ${x(ratio(run.cpuMsPerOp, floor.cpuMsPerOp))} floor`;
         rows.push({ variant: `${workload.title}: ${label}`, figures: figuresOf(run), note: `${note}${failuresNote(run)}` });
       }
       if (direct) {

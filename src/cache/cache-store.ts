@@ -1,7 +1,7 @@
 import { Keyv } from 'keyv';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { withTimeout, type RedisConnection } from '../redis.ts';
+import type { RedisGuard } from '../redis.ts';
 
 /** One value to write, with its time to live in milliseconds. */
 export interface CacheWrite {
@@ -25,12 +25,10 @@ export interface CacheStore {
 
 /** Options of {@link createCacheStore}. */
 export interface CacheStoreOptions {
-  /** Shared Redis connection; absent: a bounded in-process LRU. */
-  redis?: RedisConnection | undefined;
+  /** Shared Redis connection behind its guard (bounded wait, breaker); absent: a bounded in-process LRU. */
+  redis?: RedisGuard | undefined;
   /** Most bytes of serialized values kept in memory (LRU), in megabytes. */
   maxMegabytes: number;
-  /** Longest wait for the store, in milliseconds. */
-  timeoutMs: number;
   logger: Logger;
 }
 
@@ -62,16 +60,19 @@ function boundedMap(maxMegabytes: number) {
  */
 export async function createCacheStore(options: CacheStoreOptions): Promise<CacheStore> {
   const store = options.redis
-    ? new (await import('@keyv/redis')).default(options.redis, { throwOnErrors: true, throwOnConnectError: true })
+    ? new (await import('@keyv/redis')).default(options.redis.client, { throwOnErrors: true, throwOnConnectError: true })
     : boundedMap(options.maxMegabytes);
   const keyv = new Keyv({ store, useKeyPrefix: false, throwOnErrors: true });
+  const guard = options.redis;
+  // One request's reads arrive batched (one getMany per tick, see RequestCache): one command each.
+  const run = <T>(command: () => Promise<T>): Promise<T> => (guard ? guard.run(command) : command());
   let lastLogged = 0;
   const cache: CacheStore = {
     kind: options.redis ? 'redis' : 'memory',
     async getMany(keys) {
       if (keys.length === 0) return [];
       try {
-        return await withTimeout(keyv.getMany(keys), options.timeoutMs);
+        return await run(() => keyv.getMany(keys));
       } catch (error) {
         fail('get', error);
         return keys.map(() => undefined);
@@ -80,7 +81,7 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
     async setMany(entries) {
       if (entries.length === 0) return;
       try {
-        await withTimeout(keyv.setMany(entries.map((e) => ({ key: e.key, value: e.value, ttl: e.ttlMs }))), options.timeoutMs);
+        await run(() => keyv.setMany(entries.map((e) => ({ key: e.key, value: e.value, ttl: e.ttlMs }))));
       } catch (error) {
         fail('set', error);
       }
@@ -88,7 +89,7 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
     async deleteMany(keys) {
       if (keys.length === 0) return;
       try {
-        await withTimeout(keyv.deleteMany(keys), options.timeoutMs);
+        await run(() => keyv.deleteMany(keys));
       } catch (error) {
         fail('delete', error);
       }

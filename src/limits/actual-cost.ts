@@ -1,21 +1,33 @@
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLNamedType, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type GraphQLNamedType, type SelectionSetNode } from 'graphql';
 import type { CostModel } from './cost-model.ts';
 
 type ResultObject = Record<string, unknown>;
 
-/**
- * The cost of what execution actually resolved, in the estimate's units, read from the result:
- * fields are merged by response key as execution merges them, each resolved object costs its
- * weight, lists cost their real length, and a field with its own `@cost` costs it even when it
- * returned null (its resolver ran). Never more than {@link estimateCost} for the same operation.
- */
-export function actualCost(model: CostModel, document: DocumentNode, operation: OperationDefinitionNode, data: ResultObject | null | undefined): number {
-  if (!data) return 0;
+/** One response key of a selection, with what it costs when resolved and what is selected below it. */
+interface PricedField {
+  key: string;
+  weight: number;
+  explicitWeight: boolean;
+  /** `@cost` of the arguments given. */
+  argumentWeight: number;
+  /** Below the field; empty for a leaf. */
+  children: PricedField[];
+}
+
+/** Each operation's priced selections, per cost model (a model belongs to one schema). */
+const plans = new WeakMap<CostModel, WeakMap<OperationDefinitionNode, PricedField[]>>();
+
+/** The operation's selections merged by response key as execution merges them, priced by the model, once. */
+function planOf(model: CostModel, document: DocumentNode, operation: OperationDefinitionNode): PricedField[] {
+  let byOperation = plans.get(model);
+  if (!byOperation) plans.set(model, (byOperation = new WeakMap()));
+  const known = byOperation.get(operation);
+  if (known) return known;
+
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-
   const collect = (sets: readonly SelectionSetNode[], into: Map<string, FieldNode[]>, visited: Set<string>): void => {
     for (const set of sets) {
       for (const selection of set.selections) {
@@ -34,54 +46,57 @@ export function actualCost(model: CostModel, document: DocumentNode, operation: 
       }
     }
   };
-
-  // Every item of a list shares its selection sets: merge them once per list, not once per item.
-  const merged = new WeakMap<readonly SelectionSetNode[], Map<string, FieldNode[]>>();
-  const fieldsOf = (sets: readonly SelectionSetNode[]): Map<string, FieldNode[]> => {
-    let fields = merged.get(sets);
-    if (!fields) {
-      fields = new Map();
-      collect(sets, fields, new Set());
-      merged.set(sets, fields);
-    }
-    return fields;
-  };
-
-  const children = new WeakMap<FieldNode[], SelectionSetNode[]>();
-  const childSetsOf = (nodes: FieldNode[]): SelectionSetNode[] => {
-    let sets = children.get(nodes);
-    if (!sets) {
-      sets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-      children.set(nodes, sets);
-    }
-    return sets;
-  };
-
-  const objectCost = (sets: readonly SelectionSetNode[], type: GraphQLNamedType, value: ResultObject): number => {
-    const fields = fieldsOf(sets);
-    let total = 0;
+  const price = (sets: readonly SelectionSetNode[], type: GraphQLNamedType): PricedField[] => {
+    const fields = new Map<string, FieldNode[]>();
+    collect(sets, fields, new Set());
+    const priced: PricedField[] = [];
     for (const [key, nodes] of fields) {
       const first = nodes[0] as FieldNode;
-      if (first.name.value.startsWith('__') || value[key] === undefined) continue;
+      if (first.name.value.startsWith('__')) continue;
       const cost = model.field(type.name, first.name.value);
       if (!cost) continue;
-      for (const argument of first.arguments ?? []) total += cost.argumentWeights.get(argument.name.value) ?? 0;
-      const childSets = childSetsOf(nodes);
-      const resolved = value[key];
-      const items = Array.isArray(resolved) ? resolved : [resolved];
-      if (resolved === null || resolved === undefined) {
-        if (cost.explicitWeight) total += cost.weight;
-        continue;
-      }
-      for (const item of items) {
-        if (item === null || item === undefined) continue;
-        total += cost.weight;
-        if (childSets.length > 0 && typeof item === 'object') total += objectCost(childSets, cost.type, item as ResultObject);
-      }
+      let argumentWeight = 0;
+      for (const argument of first.arguments ?? []) argumentWeight += cost.argumentWeights.get(argument.name.value) ?? 0;
+      const childSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+      priced.push({ key, weight: cost.weight, explicitWeight: cost.explicitWeight, argumentWeight, children: childSets.length > 0 ? price(childSets, cost.type) : [] });
     }
-    return total;
+    return priced;
   };
-
   const root = operation.operation === 'mutation' ? model.schema.getMutationType() : model.schema.getQueryType();
-  return root ? objectCost([operation.selectionSet], root, data) : 0;
+  const plan = root ? price([operation.selectionSet], root) : [];
+  byOperation.set(operation, plan);
+  return plan;
+}
+
+function objectCost(fields: readonly PricedField[], value: ResultObject): number {
+  let total = 0;
+  for (const field of fields) {
+    const resolved = value[field.key];
+    // Absent (graphql-js) or undefined (graphql-jit): left out by @skip/@include, never resolved.
+    if (resolved === undefined) continue;
+    total += field.argumentWeight;
+    if (resolved === null) {
+      if (field.explicitWeight) total += field.weight;
+      continue;
+    }
+    const items = Array.isArray(resolved) ? resolved : [resolved];
+    for (const item of items) {
+      if (item === null || item === undefined) continue;
+      total += field.weight;
+      if (field.children.length > 0 && typeof item === 'object') total += objectCost(field.children, item as ResultObject);
+    }
+  }
+  return total;
+}
+
+/**
+ * The cost of what execution actually resolved, in the estimate's units, read from the result:
+ * fields are merged by response key as execution merges them, each resolved object costs its
+ * weight, lists cost their real length, and a field with its own `@cost` costs it even when it
+ * returned null (its resolver ran). Never more than {@link estimateCost} for the same operation.
+ * The operation's selections are merged and priced once and kept while the operation is.
+ */
+export function actualCost(model: CostModel, document: DocumentNode, operation: OperationDefinitionNode, data: ResultObject | null | undefined): number {
+  if (!data) return 0;
+  return objectCost(planOf(model, document, operation), data);
 }

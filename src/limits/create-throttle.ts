@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { SurfaceName } from '../config.ts';
-import type { RedisConnection } from '../redis.ts';
+import type { RedisGuard } from '../redis.ts';
 import { FallbackBucketStore } from './fallback-bucket-store.ts';
 import type { SurfaceLimits, ThrottleSettings } from './limits-config.ts';
 import { MemoryBucketStore } from './memory-bucket-store.ts';
@@ -12,9 +12,8 @@ export interface ThrottleDependencies {
   surface: SurfaceName;
   limits: SurfaceLimits;
   settings: ThrottleSettings;
-  /** Shared budgets when given; budgets in memory otherwise. */
-  redis: RedisConnection | undefined;
-  redisTimeoutMs: number;
+  /** Shared budgets when given (Redis behind its guard); budgets in memory otherwise. */
+  redis: RedisGuard | undefined;
   logger: Logger;
   /** Called for every charge made in memory because Redis could not answer. */
   onFallback(): void;
@@ -25,7 +24,7 @@ const FALLBACK_LOG_INTERVAL_MS = 10_000;
 /** A surface's budgets (undefined when throttling is off): in Redis with the in-memory fallback, or in memory. */
 export function createThrottle(deps: ThrottleDependencies): Throttle | undefined {
   if (!deps.settings.enabled) return undefined;
-  const shared = deps.redis ? new RedisBucketStore(deps.redis, { keyPrefix: deps.settings.keyPrefix, timeoutMs: deps.redisTimeoutMs }) : undefined;
+  const shared = deps.redis ? new RedisBucketStore(deps.redis, { keyPrefix: deps.settings.keyPrefix }) : undefined;
   let lastLogged = -Infinity;
   const store = new FallbackBucketStore(shared, new MemoryBucketStore(), (error) => {
     deps.onFallback();

@@ -5,6 +5,13 @@ import type { SurfaceLimits } from './limits-config.ts';
 /** What the document checks read from a surface's limits. */
 export type DocumentLimits = Pick<SurfaceLimits, 'maxOperations' | 'maxAliases' | 'maxDirectives' | 'maxRootFields' | 'maxDepth'>;
 
+/**
+ * Most directives on one field, fragment or definition. Executable directives are few
+ * (`@include`, `@skip`): more on one node is an attack on validation, which reports every
+ * unknown or repeated one separately.
+ */
+export const MAX_DIRECTIVES_PER_LOCATION = 4;
+
 /** Introspection meta-fields are left out of depth: Sandbox's own query is deep, and production turns introspection off. */
 const isIntrospection = (name: string): boolean => name === '__schema' || name === '__type';
 
@@ -19,21 +26,38 @@ export function checkDocument(document: DocumentNode, limits: DocumentLimits): L
   let operations = 0;
   let aliases = 0;
   let directives = 0;
+  let crowded: LimitViolation | null = null;
+  // Per node: too many directives, or one written twice (this gateway's executable directives are not repeatable).
+  const countAt = (list: readonly DirectiveNode[] | undefined): void => {
+    if (!list || list.length === 0) return;
+    directives += list.length;
+    if (crowded) return;
+    const names = new Set(list.map((directive) => directive.name.value));
+    if (list.length > MAX_DIRECTIVES_PER_LOCATION || names.size < list.length) {
+      crowded = violation(
+        LIMIT_CODES.directives,
+        names.size < list.length
+          ? 'A directive is repeated on one field, fragment or operation'
+          : `A field, fragment or operation carries ${list.length} directives; at most ${MAX_DIRECTIVES_PER_LOCATION} are accepted`,
+        { directives: list.length, maxDirectivesPerLocation: MAX_DIRECTIVES_PER_LOCATION },
+      );
+    }
+  };
   const countSelections = (set: SelectionSetNode): void => {
     for (const selection of set.selections) {
-      directives += selection.directives?.length ?? 0;
+      countAt(selection.directives);
       if (selection.kind === Kind.FIELD && selection.alias) aliases += 1;
       if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet) countSelections(selection.selectionSet);
     }
   };
   const countVariableDirectives = (list: readonly { directives?: readonly DirectiveNode[] | undefined }[] | undefined): void => {
-    for (const item of list ?? []) directives += item.directives?.length ?? 0;
+    for (const item of list ?? []) countAt(item.directives);
   };
   for (const definition of document.definitions) {
     if (definition.kind === Kind.OPERATION_DEFINITION) operations += 1;
     else if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     else continue;
-    directives += definition.directives?.length ?? 0;
+    countAt(definition.directives);
     countVariableDirectives(definition.variableDefinitions);
     countSelections(definition.selectionSet);
   }
@@ -46,6 +70,7 @@ export function checkDocument(document: DocumentNode, limits: DocumentLimits): L
   if (directives > limits.maxDirectives) {
     return violation(LIMIT_CODES.directives, `The document uses ${directives} directives; at most ${limits.maxDirectives} are accepted`, { directives, maxDirectives: limits.maxDirectives });
   }
+  if (crowded) return crowded;
 
   const measure = fragmentMeasures(fragments);
   for (const definition of document.definitions) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { withTimeout, type RedisConnection } from '../redis.ts';
+import type { RedisGuard } from '../redis.ts';
 import type { BucketResult, BucketSpec, BucketStore } from './bucket.ts';
 
 // One atomic step per request: refill by Redis's own clock (replicas' clocks never matter), then
@@ -25,31 +25,29 @@ return {allowed, tostring(tokens)}
 `;
 const TAKE_SHA = createHash('sha1').update(TAKE).digest('hex');
 
-/** Budgets in Redis, shared by every replica; each command waits at most `timeoutMs`. */
+/** Budgets in Redis, shared by every replica; each command goes through the connection's guard (bounded wait, breaker). */
 export class RedisBucketStore implements BucketStore {
-  readonly #client: RedisConnection;
+  readonly #guard: RedisGuard;
   readonly #prefix: string;
-  readonly #timeoutMs: number;
 
-  constructor(client: RedisConnection, options: { keyPrefix: string; timeoutMs: number }) {
-    this.#client = client;
+  constructor(guard: RedisGuard, options: { keyPrefix: string }) {
+    this.#guard = guard;
     this.#prefix = options.keyPrefix;
-    this.#timeoutMs = options.timeoutMs;
   }
 
-  /** Whether the connection is up now (while it is down, callers fall back at once). */
+  /** Whether Redis may be asked now (while it is down or its breaker open, callers fall back at once). */
   get ready(): boolean {
-    return this.#client.isReady;
+    return this.#guard.available;
   }
 
   async take(key: string, cost: number, spec: BucketSpec): Promise<BucketResult> {
     const options = { keys: [this.#prefix + key], arguments: [String(spec.capacity), String(spec.restoreRate), String(cost)] };
     let reply: unknown;
     try {
-      reply = await withTimeout(this.#client.evalSha(TAKE_SHA, options), this.#timeoutMs);
+      reply = await this.#guard.run(() => this.#guard.client.evalSha(TAKE_SHA, options));
     } catch (error) {
       if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
-      reply = await withTimeout(this.#client.eval(TAKE, options), this.#timeoutMs);
+      reply = await this.#guard.run(() => this.#guard.client.eval(TAKE, options));
     }
     const [allowed, available] = reply as [number, string];
     return { allowed: allowed === 1, available: Number(available) };

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ServiceName } from '../../clients/errors.ts';
 import type { AttemptReport, BackendGuard, CircuitState } from '../../clients/resilience/backend-guard.ts';
+import type { RedisGuard } from '../redis.ts';
 import type { InstancePool } from '../../clients/balancing/instance-pool.ts';
 
 const CIRCUIT_VALUE: Readonly<Record<CircuitState, number>> = { closed: 0, halfOpen: 1, open: 2 };
@@ -97,6 +98,12 @@ export class GatewayMetrics {
     collect: () => this.#collectInstances(),
   });
 
+  readonly redisTimeouts = new Counter({
+    name: 'gateway_redis_timeouts_total',
+    help: 'Redis commands that did not answer within REDIS_TIMEOUT_MS (each opens the Redis breaker).',
+    registers: [this.registry],
+  });
+
   constructor() {
     // Process metrics, including nodejs_eventloop_lag_seconds.
     collectDefaultMetrics({ register: this.registry });
@@ -130,6 +137,20 @@ export class GatewayMetrics {
         this.instancePending.set(labels, instance.pending);
       }
     }
+  }
+
+  /** Follows the Redis guard: its timeouts, and its breaker state at each scrape. */
+  watchRedis(guard: RedisGuard): void {
+    guard.onTimeout = () => this.redisTimeouts.inc();
+    new Gauge({
+      name: 'gateway_redis_breaker_state',
+      help: 'Redis breaker state: 0 closed, 1 half-open, 2 open (Redis not asked: the cache misses, budgets are kept per process).',
+      registers: [this.registry],
+      // Read at scrape time: the breaker half-opens by the clock, not by an event.
+      collect() {
+        this.set(CIRCUIT_VALUE[guard.state]);
+      },
+    });
   }
 
   /** Records one backend attempt. */

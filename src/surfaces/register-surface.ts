@@ -21,7 +21,7 @@ import type { CacheStore } from '../cache/cache-store.ts';
 import type { CacheInvalidator } from '../cache/invalidation.ts';
 import { RequestCache } from '../cache/request-cache.ts';
 import type { Admission } from '../http/admission.ts';
-import type { RedisConnection } from '../redis.ts';
+import type { RedisGuard } from '../redis.ts';
 import { createThrottle } from '../limits/create-throttle.ts';
 import { batchLimitHook } from '../limits/batch-limit.ts';
 import { abuseLimitsHook } from '../limits/abuse-limits-hook.ts';
@@ -37,8 +37,8 @@ export interface SurfaceDependencies {
   invalidator: CacheInvalidator;
   /** The process's admission line (see `createAdmission`). */
   admission: Admission;
-  /** Shared state for replicas (throttle budgets); absent when `REDIS_URL` is unset. */
-  redis?: RedisConnection | undefined;
+  /** Shared state for replicas (throttle budgets), behind its guard; absent when `REDIS_URL` is unset. */
+  redis?: RedisGuard | undefined;
 }
 
 declare module 'fastify' {
@@ -69,7 +69,6 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
     limits,
     settings: config.throttle,
     redis: deps.redis,
-    redisTimeoutMs: config.redis.timeoutMs,
     logger,
     onFallback: () => metrics.throttleFallbacks.inc({ surface }),
   });

@@ -83,7 +83,7 @@ describe('/readyz (admin): can this process serve', () => {
           Object.fromEntries(Object.entries(status.backends).map(([name, state]) => [name, state.reachable])),
           { accounts: true, catalog: false, orders: true, inventory: true },
         );
-        assert.deepEqual(status.redis, { configured: true, reachable: false });
+        assert.deepEqual(status.redis, { configured: true, reachable: false, breaker: 'closed' });
       },
       { REDIS_URL: `redis://127.0.0.1:${closed}` },
     );

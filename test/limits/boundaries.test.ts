@@ -6,7 +6,7 @@ import { FallbackBucketStore } from '../../src/limits/fallback-bucket-store.ts';
 import { MemoryBucketStore } from '../../src/limits/memory-bucket-store.ts';
 import { RedisBucketStore } from '../../src/limits/redis-bucket-store.ts';
 import { Throttle } from '../../src/limits/throttle.ts';
-import { closeRedis, connectRedis, type RedisConnection } from '../../src/redis.ts';
+import { RedisGuard, closeRedis, connectRedis, type RedisConnection } from '../../src/redis.ts';
 import { graphql, tokenFor, useGateway } from '../helpers/gateway.ts';
 import { LIMITS_REDIS_URL, costOf } from '../helpers/limits-gateway.ts';
 import { waitUntil } from '../helpers/cache-gateway.ts';
@@ -42,7 +42,7 @@ describe('Redis budget boundaries (a real Redis)', () => {
     redis = await connectRedis(LIMITS_REDIS_URL, 2_000, pino({ level: 'silent' }));
     assert.ok(await waitUntil(() => redis.isReady, 5_000), 'Redis answers');
     prefix = `test:boundaries:${randomUUID().slice(0, 8)}:`;
-    store = new RedisBucketStore(redis, { keyPrefix: prefix, timeoutMs: 2_000 });
+    store = new RedisBucketStore(new RedisGuard(redis, { timeoutMs: 2_000, resetMs: 1_000 }), { keyPrefix: prefix });
   });
   after(async () => {
     const keys = await redis.keys(`${prefix}*`);
@@ -73,7 +73,7 @@ describe('Redis budget boundaries (a real Redis)', () => {
     // The same connection, seen as down until `up` turns true (what the fallback store reads).
     const flaky = new Proxy(redis, { get: (target, property, receiver) => (property === 'isReady' ? up && target.isReady : Reflect.get(target, property, receiver)) });
     const local = new MemoryBucketStore();
-    const throttle = new Throttle(new FallbackBucketStore(new RedisBucketStore(flaky, { keyPrefix: prefix, timeoutMs: 2_000 }), local, () => undefined), SPEC);
+    const throttle = new Throttle(new FallbackBucketStore(new RedisBucketStore(new RedisGuard(flaky, { timeoutMs: 2_000, resetMs: 1_000 }), { keyPrefix: prefix }), local, () => undefined), SPEC);
     const charge = await throttle.charge('outage', 6);
     assert.equal(charge.source, 'local');
     up = true;
