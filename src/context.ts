@@ -5,7 +5,7 @@ import type { Clients } from './clients.ts';
 import type { SurfaceName } from './config.ts';
 import type { Viewer } from './auth/viewer.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import type { RequestRecord } from './observability/request-record.ts';
+import { noteBatch, type RequestRecord } from './observability/request-record.ts';
 import type { RequestCache } from './cache/request-cache.ts';
 import type { CacheInvalidator } from './cache/invalidation.ts';
 import { SharedWork } from './cache/shared-work.ts';
@@ -86,6 +86,7 @@ export function createContext(input: ContextInput): GatewayContext {
     call,
     batching: input.batching,
     currency: async () => (await resolveRegion()).currency,
+    onBatch: (service, method, keys) => noteBatch(input.record, service, method, keys),
   });
   const resolveRegion = (): Promise<Region> => {
     const viewer = input.viewer;
