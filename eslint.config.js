@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '**/__generated__/**'] },
+  { ignores: ['node_modules/', 'dist/', '**/__generated__/**', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,7 +32,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['got', '@grpc/*', 'saxes', 'fast-xml-parser', 'node:http', 'node:https', 'node:net', 'opossum', 'keyv', '@keyv/*', '@redis/*', 'dataloader'] },
+        { patterns: ['got', '@grpc/*', 'saxes', 'node:http', 'node:https', 'node:net', 'opossum', 'keyv', '@keyv/*', '@redis/*', 'dataloader'] },
       ],
     },
   },

@@ -1,5 +1,7 @@
 /** The backend services the gateway talks to. */
-export type ServiceName = 'accounts' | 'catalog' | 'orders' | 'inventory';
+export const SERVICE_NAMES = ['accounts', 'catalog', 'orders', 'inventory'] as const;
+/** One of {@link SERVICE_NAMES}. */
+export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /**
  * What went wrong with a backend call, independent of the protocol:

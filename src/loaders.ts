@@ -38,6 +38,8 @@ export interface LoaderOptions {
    * path, kept for the benchmark's comparison. Default `true`.
    */
   batching?: boolean;
+  /** Told the keys of every batched call as it is made (for `extensions.plan`). */
+  onBatch?: (service: ServiceName, method: string, keys: number) => void;
 }
 
 /** Builds fresh loaders for one request; they die with it (the cross-request cache is the field cache). */
@@ -53,6 +55,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
   ): DataLoader<string, V> =>
     new DataLoader<string, V>(
       async (ids) => {
+        options.onBatch?.(service, operation, ids.length);
         const found = new Map((await fetch(ids)).map((value) => [idOf(value), value]));
         return ids.map((id) => found.get(id) ?? notFound(service, operation, `${what} ${id}`));
       },
@@ -63,6 +66,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
     user: byId('accounts', 'GET /users', 'user', (ids) => clients.accounts.getUsers(ids, call), (u) => u.id),
     addresses: new DataLoader<string, Address[]>(
       async (userIds) => {
+        options.onBatch?.('accounts', 'GET /addresses', userIds.length);
         const byUser = Map.groupBy(await clients.accounts.getAddresses(userIds, call), (a) => a.userId);
         return userIds.map((id) => byUser.get(id) ?? []);
       },

@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SERVICE_NAMES, type ServiceName } from '../../clients/errors.ts';
 
-export const SERVICES = ['accounts', 'catalog', 'orders', 'inventory'] as const;
-/** A reference backend service. */
-export type ServiceName = (typeof SERVICES)[number];
+/** The reference backend services: the services the gateway's clients speak to. */
+export const SERVICES = SERVICE_NAMES;
+export type { ServiceName };
 
 /** Fault knobs of one service. All off by default. */
 export interface Faults {

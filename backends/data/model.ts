@@ -1,53 +1,22 @@
-/** Records held by the reference backends. Each service exposes its own slice through its contract. */
+/**
+ * Records held by the reference backends. Each service exposes its own slice through its contract,
+ * so a record is the contract's type (generated from contracts/ and named by the clients): the
+ * backends store exactly what they serve.
+ */
+import type { Address, Profile, User } from '../../clients/accounts/types.ts';
+import type { Category, Product } from '../../clients/catalog/types.ts';
+import type { Order, OrderItem } from '../../clients/orders/types.ts';
 
-export interface ProfileRecord {
-  displayName: string;
-  bio: string;
-  avatarUrl: string;
-  /** BCP 47 language tag, e.g. `de-DE`. */
-  locale: string;
-  /** ISO 4217 code, e.g. `EUR`. */
-  currency: string;
-}
-
-export interface UserRecord {
-  id: string;
-  email: string;
-  name: string;
-  createdAt: string;
-  profile: ProfileRecord;
-}
-
-export interface AddressRecord {
-  id: string;
-  userId: string;
-  label: string;
-  line1: string;
-  city: string;
-  postalCode: string;
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-  isDefault: boolean;
-}
-
-export interface CategoryRecord {
-  id: string;
-  name: string;
-  slug: string;
-}
-
-export interface ProductRecord {
-  id: string;
-  sku: string;
-  name: string;
-  description: string;
-  brand: string;
-  categoryId: string;
-  /** Base image URL; sizes are chosen by query parameter. */
-  imageUrl: string;
-  featured: boolean;
-  createdAt: string;
-}
+/** A user's profile (accounts `Profile`). */
+export type ProfileRecord = Profile;
+/** A user with its profile (accounts `User`). */
+export type UserRecord = User;
+/** A postal address (accounts `Address`). */
+export type AddressRecord = Address;
+/** A product category (catalog `Category`). */
+export type CategoryRecord = Category;
+/** A product (catalog `Product`). */
+export type ProductRecord = Product;
 
 export interface StockRecord {
   sku: string;
@@ -57,25 +26,10 @@ export interface StockRecord {
   priceCents: number;
 }
 
-export const ORDER_STATUSES = ['PENDING', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export interface OrderItemRecord {
-  productId: string;
-  sku: string;
-  quantity: number;
-  unitPriceCents: number;
-}
-
-export interface OrderRecord {
-  id: string;
-  userId: string;
-  status: OrderStatus;
-  createdAt: string;
-  currency: string;
-  items: OrderItemRecord[];
-  totalCents: number;
-}
+/** One line of an order (orders `OrderItem`). */
+export type OrderItemRecord = OrderItem;
+/** An order (orders `Order`). */
+export type OrderRecord = Order;
 
 /** The whole shop. Mutations (profile updates, new orders, stock taken) change it in place. */
 export interface Dataset {

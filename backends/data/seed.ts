@@ -1,6 +1,6 @@
+import { ORDER_STATUSES } from '../../clients/orders/types.ts';
 import { createRandom } from './random.ts';
 import {
-  ORDER_STATUSES,
   type AddressRecord,
   type CategoryRecord,
   type Dataset,

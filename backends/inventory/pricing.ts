@@ -1,7 +1,4 @@
-/** Currencies the inventory service prices in (Currency in contracts/inventory.xsd). */
-export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY'] as const;
-/** One of {@link CURRENCIES}. */
-export type Currency = (typeof CURRENCIES)[number];
+import { CURRENCIES, type Currency } from '../../clients/inventory/types.ts';
 
 /**
  * Fixed conversion from US dollars, as documented in the contract: units of the currency per

@@ -1,8 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { isCurrency, type Currency } from './pricing.ts';
+import type { Currency } from '../../clients/inventory/types.ts';
+import { isCurrency } from './pricing.ts';
 import { parseUntrustedXml } from './safe-xml.ts';
-import { INVENTORY_NS, OPERATION, SOAP_ACTION, SOAP_ENV_NS, SoapFault } from './soap.ts';
-import { childElements, textOf, type XmlElement } from './xml-tree.ts';
+import { INVENTORY_NS, SOAP_ENV_NS } from '../../clients/inventory/soap.ts';
+import { OPERATION, SOAP_ACTION, SoapFault } from './soap.ts';
+import { textOf, type XmlElement } from './xml-tree.ts';
 
 /** Most SKUs one call may ask for (the contract's batch limit). */
 export const MAX_SKUS = 25;
@@ -46,14 +48,14 @@ function soapActionOf(headers: IncomingHttpHeaders): string | undefined {
 }
 
 function operationElement(xml: string): XmlElement {
-  const envelope = single(childElements(parseUntrustedXml(xml)), 'root element');
+  const envelope = single(parseUntrustedXml(xml).children, 'root element');
   if (envelope.localName !== 'Envelope') throw client('INVALID_REQUEST', 'The root element must be soap:Envelope');
   if (envelope.namespace !== SOAP_ENV_NS) {
     throw new SoapFault('VersionMismatch', 'VERSION_MISMATCH', `Only SOAP 1.1 envelopes (${SOAP_ENV_NS}) are accepted`);
   }
-  const inSoap = childElements(envelope.value, envelope.scope).filter((e) => e.namespace === SOAP_ENV_NS);
+  const inSoap = envelope.children.filter((e) => e.namespace === SOAP_ENV_NS);
   const body = single(inSoap.filter((e) => e.localName === 'Body'), 'soap:Body');
-  const operation = single(childElements(body.value, body.scope), 'element in soap:Body');
+  const operation = single(body.children, 'element in soap:Body');
   if (operation.localName !== OPERATION || operation.namespace !== INVENTORY_NS) {
     throw client('UNKNOWN_OPERATION', `Unknown operation {${operation.namespace ?? ''}}${operation.localName}`);
   }
@@ -77,7 +79,7 @@ function readRequest(headers: IncomingHttpHeaders, soapAction: string | undefine
   checkHeaders(headers);
   if (soapAction !== SOAP_ACTION) throw client('UNKNOWN_OPERATION', `Unknown SOAPAction "${soapAction ?? ''}": use "${SOAP_ACTION}"`);
   const operation = operationElement(typeof body === 'string' ? body : '');
-  const fields = childElements(operation.value, operation.scope);
+  const fields = operation.children;
   const unexpected = fields.find((e) => e.namespace !== INVENTORY_NS || (e.localName !== 'sku' && e.localName !== 'currency'));
   if (unexpected) throw client('INVALID_REQUEST', `Unexpected element {${unexpected.namespace ?? ''}}${unexpected.localName}`);
   const skuElements = fields.filter((e) => e.localName === 'sku');

@@ -1,13 +1,10 @@
-import { XMLBuilder } from 'fast-xml-parser';
+// The contract's names and the escaping are the client's: one definition of the wire format.
+import { escapeXml, GET_STOCK_LEVELS_ACTION, INVENTORY_NS, SOAP_ENV_NS } from '../../clients/inventory/soap.ts';
 
-/** SOAP 1.1 envelope namespace. */
-export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
-/** Target namespace of contracts/inventory.wsdl and inventory.xsd. */
-export const INVENTORY_NS = 'urn:shop:inventory:v1';
 /** The one operation of the service. */
 export const OPERATION = 'GetStockLevels';
 /** SOAPAction header value of {@link OPERATION}, as the WSDL binding declares it (without quotes). */
-export const SOAP_ACTION = `${INVENTORY_NS}#${OPERATION}`;
+export const SOAP_ACTION = GET_STOCK_LEVELS_ACTION;
 /** Content type of every SOAP 1.1 message this service sends. */
 export const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
 
@@ -44,24 +41,18 @@ export class SoapFault extends Error {
   }
 }
 
-// The builder escapes text and attribute values (its processEntities default).
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
-
-/** Wraps one body element (a JS object in fast-xml-parser's shape, `inv:` prefixed) in a SOAP 1.1 envelope. */
-export function envelope(body: Record<string, unknown>): string {
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
-    'soap:Envelope': { '@_xmlns:soap': SOAP_ENV_NS, '@_xmlns:inv': INVENTORY_NS, 'soap:Body': body },
-  }) as string;
+/** Wraps the body's markup (every value in it already escaped) in a SOAP 1.1 envelope. */
+export function envelope(body: string): string {
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP_ENV_NS}" xmlns:inv="${INVENTORY_NS}">` +
+    `<soap:Body>${body}</soap:Body></soap:Envelope>`
+  );
 }
 
 /** The SOAP 1.1 Fault envelope for a refused or failed call. */
 export function faultEnvelope(fault: SoapFault): string {
-  return envelope({
-    'soap:Fault': {
-      faultcode: `soap:${fault.faultcode}`,
-      faultstring: fault.message,
-      detail: { 'inv:code': fault.reason },
-    },
-  });
+  return envelope(
+    `<soap:Fault><faultcode>soap:${fault.faultcode}</faultcode><faultstring>${escapeXml(fault.message)}</faultstring>` +
+      `<detail><inv:code>${fault.reason}</inv:code></detail></soap:Fault>`,
+  );
 }

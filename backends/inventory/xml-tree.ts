@@ -1,52 +1,44 @@
-/** Namespace declarations in scope: prefix (`''` for the default namespace) to namespace URI. */
-export type NamespaceScope = ReadonlyMap<string, string>;
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 
-/** One element of a document parsed by fast-xml-parser with prefixes kept, with its namespace resolved. */
+/** One element of a parsed document, its namespace resolved. */
 export interface XmlElement {
   localName: string;
   /** Namespace URI; undefined for an unqualified name with no default namespace in scope. */
   namespace: string | undefined;
-  /** The parsed value: a string for text-only elements, otherwise an object of attributes and children. */
-  value: unknown;
-  scope: NamespaceScope;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-function withDeclarations(scope: NamespaceScope, value: unknown): NamespaceScope {
-  if (!isObject(value)) return scope;
-  let next: Map<string, string> | undefined;
-  for (const [key, uri] of Object.entries(value)) {
-    if (key !== '@_xmlns' && !key.startsWith('@_xmlns:')) continue;
-    next ??= new Map(scope);
-    next.set(key === '@_xmlns' ? '' : key.slice('@_xmlns:'.length), String(uri));
-  }
-  return next ?? scope;
+  children: XmlElement[];
+  /** The element's own text (entity and character references decoded), untrimmed. */
+  text: string;
 }
 
 /**
- * The child elements of a parsed value, namespaces resolved. Order is kept among siblings of the
- * same name (fast-xml-parser groups them into one array), which is all the contract relies on.
+ * Parses a document into elements with saxes (the XML parser the gateway's inventory client uses
+ * too): well-formedness and namespace bindings checked in the same pass, only XML's predefined
+ * entities and character references decoded. Returns a document node whose children are the root
+ * element. Throws saxes' error for XML that is not well-formed.
  */
-export function childElements(value: unknown, scope: NamespaceScope = new Map()): XmlElement[] {
-  if (!isObject(value)) return [];
-  const children: XmlElement[] = [];
-  for (const [name, raw] of Object.entries(value)) {
-    if (name.startsWith('@_') || name === '#text') continue;
-    for (const child of Array.isArray(raw) ? raw : [raw]) {
-      const childScope = withDeclarations(scope, child);
-      const colon = name.indexOf(':');
-      const prefix = colon < 0 ? '' : name.slice(0, colon);
-      children.push({ localName: name.slice(colon + 1), namespace: childScope.get(prefix), value: child, scope: childScope });
-    }
-  }
-  return children;
+export function parseXmlTree(xml: string): XmlElement {
+  const document: XmlElement = { localName: '', namespace: undefined, children: [], text: '' };
+  const open: XmlElement[] = [document];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const element: XmlElement = { localName: tag.local, namespace: tag.uri === '' ? undefined : tag.uri, children: [], text: '' };
+    (open.at(-1) as XmlElement).children.push(element);
+    open.push(element);
+  });
+  parser.on('text', (text) => {
+    (open.at(-1) as XmlElement).text += text;
+  });
+  parser.on('cdata', (text) => {
+    (open.at(-1) as XmlElement).text += text;
+  });
+  parser.on('closetag', () => {
+    open.pop();
+  });
+  parser.write(xml).close();
+  return document;
 }
 
 /** The text of a text-only element; undefined when it has child elements. */
 export function textOf(element: XmlElement): string | undefined {
-  if (typeof element.value === 'string') return element.value;
-  if (!isObject(element.value) || childElements(element.value).length > 0) return undefined;
-  const text = element.value['#text'];
-  return typeof text === 'string' ? text : '';
+  return element.children.length === 0 ? element.text : undefined;
 }

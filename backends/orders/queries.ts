@@ -5,7 +5,7 @@ import type { BatchGetOrdersResponse } from '../../clients/orders/__generated__/
 import type { GetOrderRequest__Output } from '../../clients/orders/__generated__/shop/orders/v1/GetOrderRequest.ts';
 import type { ListOrdersByUserRequest__Output } from '../../clients/orders/__generated__/shop/orders/v1/ListOrdersByUserRequest.ts';
 import type { ListOrdersByUserResponse } from '../../clients/orders/__generated__/shop/orders/v1/ListOrdersByUserResponse.ts';
-import { ORDER_STATUSES } from '../data/model.ts';
+import { ORDER_STATUSES } from '../../clients/orders/types.ts';
 import { decodePageToken, encodePageToken } from './page-token.ts';
 import { RpcError, invalidArgument } from './rpc.ts';
 

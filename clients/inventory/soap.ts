@@ -30,7 +30,8 @@ export class BadSoapResponseError extends Error {
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+/** Text escaped for XML content and attribute values. */
+export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 /** The SOAP 1.1 request envelope of GetStockLevels (a fixed shape: a template with every value escaped). */
 export function getStockLevelsEnvelope(skus: readonly string[], currency: Currency): string {

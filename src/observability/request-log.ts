@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { SurfaceName } from '../config.ts';
 import type { GatewayMetrics } from './metrics.ts';
-import { childTraceparent, traceIdOf } from './trace-context.ts';
+import { requestTraceparent, traceIdOf } from './trace-context.ts';
 import type { RequestRecord } from './request-record.ts';
 
 declare module 'fastify' {
@@ -37,7 +37,7 @@ export function trackRequests(scope: FastifyInstance, surface: SurfaceName, logg
       requestId: request.id,
       arrivedAt: Date.now(),
       surface,
-      traceparent: childTraceparent(header(request, 'traceparent')),
+      traceparent: requestTraceparent(request.headers),
       ...(clientName ? { clientName } : {}),
       ...(clientVersion ? { clientVersion } : {}),
       backendCalls: {},

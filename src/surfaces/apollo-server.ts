@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import { operationDetailsPlugin } from '../plugins/operation-details.ts';
 import { negotiatedStatusPlugin } from '../plugins/negotiated-status.ts';
+import { backendPlanPlugin } from '../plugins/backend-plan.ts';
 import { cacheControlPlugin } from '../plugins/cache-control.ts';
 import { formatError } from './format-error.ts';
 import { errorLogPlugin } from '../observability/error-log.ts';
@@ -43,6 +44,7 @@ function surfacePlugins(config: Readonly<Config>, schema: GraphQLSchema, runtime
     ApolloServerPluginCacheControlDisabled(),
     cacheControlPlugin(schema),
     negotiatedStatusPlugin(),
+    backendPlanPlugin({ production: config.env === 'production' }),
     // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself and would report usage and schema
     // to Apollo's cloud: configuration is read in one place, and no data leaves unasked.
     ApolloServerPluginUsageReportingDisabled(),

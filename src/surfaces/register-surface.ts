@@ -67,6 +67,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
   const fieldCache = config.cache.enabled
     ? {
         namespace: surfaceNamespace(surface, definition.typeDefs),
+        stockFields: definition.stockFields,
         onLookup: (coordinate: string, hit: boolean) => lookupCounter(coordinate, hit).inc(),
       }
     : undefined;
