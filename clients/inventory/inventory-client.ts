@@ -1,11 +1,11 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import got, { type Got } from 'got';
 import { effectiveTimeoutMs, traceHeaders, type CallOptions } from '../call-options.ts';
 import { UpstreamError } from '../errors.ts';
 import { BadSoapResponseError, GET_STOCK_LEVELS_ACTION, getStockLevelsEnvelope, readStockLevelsReply } from './soap.ts';
 import type { Currency, StockLevel } from './types.ts';
-import { faultError, statusError, transportError } from './upstream-errors.ts';
+import { faultError, statusError } from './upstream-errors.ts';
+import { keepAliveAgents } from '../rest/agents.ts';
+import { toUpstreamError } from '../rest/error-mapping.ts';
 import { timeoutOnlyGuard, type BackendGuard } from '../resilience/backend-guard.ts';
 import { InstancePool, type BalancingOptions } from '../balancing/instance-pool.ts';
 
@@ -47,11 +47,12 @@ export interface InventoryClientOptions {
 
 /**
  * Typed client of the inventory service (SOAP 1.1, contracts/inventory.wsdl). One got instance
- * with keep-alive agents and no retries; every error is an {@link UpstreamError}.
+ * with the REST clients' keep-alive agents and transport error mapping, and no retries; every
+ * error is an {@link UpstreamError}.
  */
 export class InventoryClient {
   readonly #timeoutMs: number;
-  readonly #agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  readonly #agents = keepAliveAgents();
   readonly #got: Got;
   /** Deadline, retries (GetStockLevels is a read) and circuit breaker of this backend. */
   readonly guard: BackendGuard;
@@ -127,7 +128,7 @@ export class InventoryClient {
     try {
       return await request();
     } catch (error) {
-      throw transportError(error, operation, signal);
+      throw toUpstreamError(error, 'inventory', operation, signal);
     }
   }
 }

@@ -1,9 +1,6 @@
-import { RequestError, TimeoutError } from 'got';
-import { UpstreamError, abortedByTimeout, cancelled, type UpstreamErrorCode } from '../errors.ts';
+import { UpstreamError, type UpstreamErrorCode } from '../errors.ts';
+import { codeForStatus } from '../rest/error-mapping.ts';
 import type { SoapFault } from './soap.ts';
-
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 /** The input field a fault reason is about, for {@link UpstreamError.field}. */
 const FIELD_OF_REASON: Record<string, string> = { TOO_MANY_SKUS: 'sku', NO_SKU: 'sku', UNKNOWN_CURRENCY: 'currency' };
@@ -18,36 +15,11 @@ export function faultError(fault: SoapFault, operation: string): UpstreamError {
 }
 
 /**
- * Maps an HTTP status that carried no SOAP answer: 502/503/504 → UNAVAILABLE, other 5xx → INTERNAL,
- * 408 → TIMEOUT, 429 → UNAVAILABLE, 404 → BAD_RESPONSE (no SOAP endpoint there: a wrong address),
- * any other 4xx → INVALID_ARGUMENT (the request was refused: the caller's fault, not the backend's
- * health), anything else → BAD_RESPONSE.
+ * Maps an HTTP status that carried no SOAP answer as every HTTP client does ({@link codeForStatus}),
+ * except that a 404 or a status below 400 is BAD_RESPONSE: no SOAP endpoint answered there (a
+ * wrong address), which is not the caller's fault.
  */
 export function statusError(statusCode: number, operation: string, cause?: unknown): UpstreamError {
-  const code: UpstreamErrorCode =
-    UNAVAILABLE_STATUSES.has(statusCode) || statusCode === 429
-      ? 'UNAVAILABLE'
-      : statusCode >= 500
-        ? 'INTERNAL'
-        : statusCode === 408
-          ? 'TIMEOUT'
-          : statusCode >= 400 && statusCode !== 404
-            ? 'INVALID_ARGUMENT'
-            : 'BAD_RESPONSE';
+  const code: UpstreamErrorCode = statusCode === 404 || statusCode < 400 ? 'BAD_RESPONSE' : codeForStatus(statusCode);
   return new UpstreamError(`inventory ${operation} answered HTTP ${statusCode}`, { service: 'inventory', code, operation, cause });
-}
-
-/**
- * Maps what got threw: a timeout → TIMEOUT; a call its caller cancelled (the signal aborted, not by
- * a timeout) → CANCELLED; a refused, reset or unroutable connection or any other transport failure
- * → UNAVAILABLE.
- */
-export function transportError(error: unknown, operation: string, signal?: AbortSignal): UpstreamError {
-  if (error instanceof UpstreamError) return error;
-  if (signal?.aborted && !abortedByTimeout(signal)) return cancelled('inventory', operation, error);
-  if (error instanceof TimeoutError) {
-    return new UpstreamError(`inventory ${operation} timed out`, { service: 'inventory', code: 'TIMEOUT', operation, cause: error });
-  }
-  const reason = error instanceof RequestError && UNAVAILABLE_CODES.has(error.code) ? error.code : 'transport failure';
-  return new UpstreamError(`inventory ${operation} unavailable: ${reason}`, { service: 'inventory', code: 'UNAVAILABLE', operation, cause: error });
 }

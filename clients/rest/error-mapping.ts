@@ -5,7 +5,7 @@ import { UpstreamError, abortedByTimeout, type ServiceName, type UpstreamErrorCo
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
- * HTTP status → error code: 404 NOT_FOUND; 409 CONFLICT; 408 TIMEOUT; 429/502/503 UNAVAILABLE; any
+ * HTTP status → error code: 404 NOT_FOUND; 409 CONFLICT; 408 TIMEOUT; 429/502/503/504 UNAVAILABLE; any
  * other 4xx INVALID_ARGUMENT (the request was the caller's fault, e.g. 431 for a URL made too long
  * by a client's input: never retried, never a breaker failure); anything else INTERNAL.
  */
@@ -13,7 +13,7 @@ export function codeForStatus(status: number): UpstreamErrorCode {
   if (status === 404) return 'NOT_FOUND';
   if (status === 409) return 'CONFLICT';
   if (status === 408) return 'TIMEOUT';
-  if (status === 429 || status === 502 || status === 503) return 'UNAVAILABLE';
+  if (status === 429 || status === 502 || status === 503 || status === 504) return 'UNAVAILABLE';
   if (status >= 400 && status < 500) return 'INVALID_ARGUMENT';
   return 'INTERNAL';
 }
@@ -38,7 +38,7 @@ function codeForAbort(signal: AbortSignal | undefined): UpstreamErrorCode {
 }
 
 /**
- * Turns whatever a got call threw into an {@link UpstreamError}: HTTP statuses by
+ * Turns whatever a got call threw (REST or SOAP) into an {@link UpstreamError}: HTTP statuses by
  * {@link codeForStatus} (a 400's `field` comes from the problem's first error), got timeouts are
  * TIMEOUT, unreachable or reset connections UNAVAILABLE, unparsable bodies BAD_RESPONSE, an aborted
  * signal TIMEOUT when its reason is a timeout and CANCELLED otherwise (the caller went away).

@@ -1,6 +1,5 @@
-import http from 'node:http';
-import https from 'node:https';
 import got, { type Got } from 'got';
+import { keepAliveAgents, type KeepAliveAgents } from './agents.ts';
 import { effectiveTimeoutMs, traceHeaders, type CallOptions } from '../call-options.ts';
 import { UpstreamError, type ServiceName } from '../errors.ts';
 import { toUpstreamError } from './error-mapping.ts';
@@ -32,9 +31,7 @@ export interface RestRequest {
 }
 
 /** Default timeout of a REST call, in milliseconds. */
-export const DEFAULT_TIMEOUT_MS = 2_000;
-/** Most sockets kept per backend host by each client. */
-const MAX_SOCKETS = 256;
+const DEFAULT_TIMEOUT_MS = 2_000;
 
 /**
  * The HTTP transport of one REST service: one got instance with keep-alive agents, built once per
@@ -44,7 +41,7 @@ const MAX_SOCKETS = 256;
 export class RestTransport {
   readonly service: ServiceName;
   readonly #timeoutMs: number;
-  readonly #agents: { http: http.Agent; https: https.Agent };
+  readonly #agents: KeepAliveAgents;
   readonly #got: Got;
   /** Deadline, retries (GET only) and circuit breaker of this backend. */
   readonly guard: BackendGuard;
@@ -56,10 +53,7 @@ export class RestTransport {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.guard = options.guard ?? timeoutOnlyGuard(service, this.#timeoutMs);
     this.pool = new InstancePool(service, typeof options.baseUrl === 'string' ? [options.baseUrl] : options.baseUrl, options.balancing);
-    this.#agents = {
-      http: new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, scheduling: 'lifo' }),
-      https: new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, scheduling: 'lifo' }),
-    };
+    this.#agents = keepAliveAgents();
     this.#got = got.extend({
       agent: this.#agents,
       responseType: 'json',

@@ -59,6 +59,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
   const fieldCache = config.cache.enabled
     ? {
         namespace: surfaceNamespace(surface, definition.typeDefs),
+        stockFields: definition.stockFields,
         onLookup: (coordinate: string, hit: boolean) => metrics.cacheLookups.inc({ surface, coordinate, result: hit ? 'hit' : 'miss' }),
       }
     : undefined;
