@@ -6,7 +6,8 @@
  * files itself: the explorer needs no CDN and no internet.
  *
  * Without the packages (an install with `--omit=dev`) it says so and exits 0: the bundle is then
- * expected from a build that had them (the Docker build stage).
+ * expected from a build that had them (the Docker build stage, where `npm run build` copies it to
+ * dist/). The install hook skips it where this file is absent (the image's dependencies stage).
  */
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
