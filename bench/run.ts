@@ -40,7 +40,7 @@ const watchdog = setTimeout(
     killAllChildren();
     process.exit(1);
   },
-  (values.quick ? 180 : 25 * 60) * 1_000,
+  (values.quick ? 220 : 25 * 60) * 1_000,
 );
 watchdog.unref();
 

@@ -6,7 +6,6 @@ import { GatewayMetrics } from './observability/metrics.ts';
 import { RedisGuard, withTimeout, type RedisConnection } from './redis.ts';
 import { SURFACE_NAMES, type Config } from './config.ts';
 import { createCacheStore } from './cache/cache-store.ts';
-import { surfaceNamespace } from './cache/cache-keys.ts';
 import { createInvalidator } from './cache/invalidation.ts';
 import { createAdmission } from './http/admission.ts';
 import { buildAdmin, type Readiness } from './http/admin.ts';
@@ -81,12 +80,9 @@ export async function buildApp(deps: AppDependencies): Promise<GatewayApp> {
   if (redisGuard) metrics.watchRedis(redisGuard);
   const cacheStore = await createCacheStore({ redis: redisGuard, maxMegabytes: config.cache.maxMegabytes, logger });
   cacheStore.onFailure = (operation) => metrics.cacheFailures.inc({ operation });
-  // Every surface's layout, served here or not: replicas of the other surface share the store.
   const definitions = SURFACE_NAMES.map(surfaceDefinition);
-  const invalidator = createInvalidator(
-    cacheStore,
-    definitions.map((definition) => ({ namespace: surfaceNamespace(definition.name, definition.typeDefs), stockFields: definition.stockFields })),
-  );
+  // Generations, not keys, are evicted: they hold for every surface, served here or by other replicas.
+  const invalidator = createInvalidator(cacheStore);
   app.get('/healthz', async () => ({ status: 'ok' }));
   if (config.graphql.sandbox) registerExplorerAssets(app);
   app.setNotFoundHandler((request, reply) => refuse(reply, { status: 404, code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }));

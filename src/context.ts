@@ -8,6 +8,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { noteBatch, type RequestRecord } from './observability/request-record.ts';
 import type { RequestCache } from './cache/request-cache.ts';
 import type { CacheInvalidator } from './cache/invalidation.ts';
+import { SharedWork } from './cache/shared-work.ts';
 
 /** Locale and currency used to price and format for the viewer. */
 export interface Region {
@@ -45,6 +46,12 @@ export interface GatewayContext {
   readonly record: RequestRecord;
   /** graphql-shield's per-request rule cache (shield writes into it; the context itself stays frozen). */
   readonly _shield: { cache: Record<string, unknown> };
+  /**
+   * The signal and deadline of this request's backend work (`call` carries them): requests that
+   * come to wait on part of it (a cache miss this request started) join it, so it is cancelled only
+   * when all of them have gone and runs until the latest of their deadlines.
+   */
+  readonly work: SharedWork;
 }
 
 /** What a request context is built from. */
@@ -65,10 +72,18 @@ export interface ContextInput {
 
 /** Builds the context of one request. */
 export function createContext(input: ContextInput): GatewayContext {
+  const work = new SharedWork(input.call);
+  const call: CallOptions = {
+    ...input.call,
+    signal: work.signal,
+    get deadline() {
+      return work.deadline;
+    },
+  };
   let region: Promise<Region> | undefined;
   const loaders = createLoaders({
     clients: input.clients,
-    call: input.call,
+    call,
     batching: input.batching,
     currency: async () => (await resolveRegion()).currency,
     onBatch: (service, method, keys) => noteBatch(input.record, service, method, keys),
@@ -93,12 +108,13 @@ export function createContext(input: ContextInput): GatewayContext {
     viewer: input.viewer,
     clientAddress: input.clientAddress,
     clients: input.clients,
-    call: input.call,
+    call,
     loaders,
     region: resolveRegion,
     record: input.record,
     cache: input.cache,
     invalidate: input.invalidate,
     _shield: { cache: {} },
+    work,
   });
 }

@@ -23,7 +23,7 @@ const logger = pino({ level: 'silent' });
 const clients = createClients(config);
 const authenticate = createAuthenticator(config.jwt);
 const store = await createCacheStore({ maxMegabytes: 1, logger });
-const invalidate = createInvalidator(store, []);
+const invalidate = createInvalidator(store);
 
 interface Prepared {
   document: DocumentNode;

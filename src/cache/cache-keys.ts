@@ -29,15 +29,26 @@ export interface EntryKeyParts {
   args: Record<string, unknown>;
   /** PRIVATE entries only: the viewer and their current cache generation. */
   viewer?: { id: string; generation: string };
+  /** Entries retired with their parent entity (stock fields): the entity's current cache generation. */
+  entityGeneration?: string;
 }
 
 /** The key of one field value: surface namespace, coordinate, parent, arguments, and for PRIVATE entries the viewer. */
 export function entryKey(parts: EntryKeyParts): string {
   const base = `${parts.namespace}:${parts.coordinate}:${parts.parentId}:${stableJson(parts.args)}`;
-  return parts.viewer ? `${base}:v=${parts.viewer.id}:g=${parts.viewer.generation}` : base;
+  const entity = parts.entityGeneration === undefined ? base : `${base}:e=${parts.entityGeneration}`;
+  return parts.viewer ? `${entity}:v=${parts.viewer.id}:g=${parts.viewer.generation}` : entity;
 }
 
 /** The key holding a viewer's cache generation: changing it retires all their PRIVATE entries at once, on every surface. */
 export function generationKey(viewerId: string): string {
   return `${CACHE_PREFIX}:gen:${viewerId}`;
+}
+
+/**
+ * The key holding a product's stock generation: changing it retires the product's stock fields on
+ * every surface, and a value resolved before the change can only land under the old generation.
+ */
+export function productGenerationKey(productId: string): string {
+  return `${CACHE_PREFIX}:gen:product:${productId}`;
 }

@@ -3,6 +3,7 @@ import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } f
 import type { GatewayContext } from '../context.ts';
 import { entryKey } from './cache-keys.ts';
 import type { FieldCachePolicy } from './policy.ts';
+import type { SharedWork } from './shared-work.ts';
 
 /** What the field cache of one surface is built from. */
 export interface FieldCacheOptions {
@@ -12,6 +13,14 @@ export interface FieldCacheOptions {
   policies: ReadonlyMap<string, FieldCachePolicy>;
   /** Counts hits and misses per coordinate. */
   onLookup?: (coordinate: string, hit: boolean) => void;
+  /** `Type.field` coordinates of stock values keyed by product id (`Product.stock`): retired by the product's generation. */
+  stockFields?: readonly string[];
+}
+
+/** A resolution that several requests' misses of one key wait on, and the work it runs in. */
+interface SharedMiss {
+  value: Promise<unknown>;
+  work: SharedWork;
 }
 
 /**
@@ -19,13 +28,17 @@ export interface FieldCacheOptions {
  * resolver; a miss resolves once per process even when many requests miss the same key at the
  * same time (no stampede), and the value is stored for the field's max age. PUBLIC entries are
  * keyed by coordinate, parent id and arguments; PRIVATE ones also by viewer and their generation,
- * and are never kept for anonymous requests. Parents without an id are not cached. Authorization
+ * and are never kept for anonymous requests; stock fields also by their product's generation.
+ * Parents without an id are not cached. A shared miss runs in the work of the request that started
+ * it, which the others join (see {@link SharedWork}): it is cancelled only when every request
+ * waiting on it has gone, and runs until the latest of their deadlines. Authorization
  * wraps this from outside (the rule tree is applied after), so a cached value is only returned
  * where the viewer may see the field.
  */
 export function cacheFields(schema: GraphQLSchema, options: FieldCacheOptions): GraphQLSchema {
-  const inflight = new Map<string, Promise<unknown>>();
+  const inflight = new Map<string, SharedMiss>();
   const queryType = schema.getQueryType()?.name;
+  const stockFields = new Set(options.stockFields ?? []);
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       const coordinate = `${typeName}.${fieldName}`;
@@ -44,6 +57,7 @@ export function cacheFields(schema: GraphQLSchema, options: FieldCacheOptions): 
           parentId,
           args,
           ...(policy.scope === 'PRIVATE' && viewer ? { viewer: { id: viewer.id, generation: await cache.generation(viewer.id) } } : {}),
+          ...(stockFields.has(coordinate) ? { entityGeneration: await cache.productGeneration(parentId) } : {}),
         });
         const hit = await cache.get(key);
         options.onLookup?.(coordinate, hit !== undefined);
@@ -52,20 +66,22 @@ export function cacheFields(schema: GraphQLSchema, options: FieldCacheOptions): 
           return hit;
         }
         cache.misses++;
-        let pending = inflight.get(key);
-        if (!pending) {
-          pending = Promise.resolve(resolve(parent, args, context, info));
-          inflight.set(key, pending);
-          const value = await pending.catch((error: unknown) => {
-            inflight.delete(key);
-            throw error;
-          });
-          // Misses that arrive until the value is in the store still join this resolution.
-          if (value !== null && value !== undefined && !(value instanceof Error)) void cache.set(key, value, ttlMs).finally(() => inflight.delete(key));
-          else inflight.delete(key);
-          return value;
+        const joined = inflight.get(key);
+        if (joined) {
+          // The miss runs in the request that started it: this one now keeps that work alive.
+          const leave = joined.work.join(context.work.owner);
+          return joined.value.finally(leave);
         }
-        return pending;
+        const value = Promise.resolve(resolve(parent, args, context, info));
+        inflight.set(key, { value, work: context.work });
+        const resolved = await value.catch((error: unknown) => {
+          inflight.delete(key);
+          throw error;
+        });
+        // Misses that arrive until the value is in the store still join this resolution.
+        if (resolved !== null && resolved !== undefined && !(resolved instanceof Error)) void cache.set(key, resolved, ttlMs).finally(() => inflight.delete(key));
+        else inflight.delete(key);
+        return resolved;
       };
       return { ...field, resolve: cached };
     },

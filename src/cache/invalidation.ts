@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { entryKey, generationKey } from './cache-keys.ts';
+import { generationKey, productGenerationKey } from './cache-keys.ts';
 import type { CacheStore } from './cache-store.ts';
-
-/** A surface's cache namespace and the coordinates whose values depend on stock. */
-export interface SurfaceCacheLayout {
-  namespace: string;
-  /** `Type.field` coordinates keyed by product id without arguments, e.g. `Product.stock`. */
-  stockFields: readonly string[];
-}
 
 /** What mutations evict. */
 export interface CacheInvalidator {
   /** The viewer changed their own data (orders, profile): retires all their PRIVATE entries on every surface. */
   viewerChanged(viewerId: string): Promise<void>;
-  /** Stock of these products changed: deletes their stock fields on every surface. */
+  /** Stock of these products changed: retires their stock fields on every surface (one generation bump per product). */
   stockChanged(productIds: readonly string[]): Promise<void>;
 }
 
@@ -21,20 +14,19 @@ export interface CacheInvalidator {
 const GENERATION_TTL_MS = 7 * 24 * 3_600_000;
 
 /**
- * Evicts by viewer generation (one write retires every PRIVATE entry of the viewer, whatever its
- * arguments) and by exact keys for stock fields, on all surfaces, including those served by
- * other processes, since they share the store.
+ * Evicts by generation: a viewer's (one write retires every PRIVATE entry of the viewer, whatever
+ * its arguments) and a product's (its stock fields), on all surfaces, including those served by
+ * other processes, since they share the store. Entries are keyed by the generation read before
+ * their value was resolved, so a resolution still in flight when the generation changes writes
+ * under the old one, where nobody reads: a stale value never lands after an eviction.
  */
-export function createInvalidator(store: CacheStore, surfaces: readonly SurfaceCacheLayout[]): CacheInvalidator {
+export function createInvalidator(store: CacheStore): CacheInvalidator {
   return {
     async viewerChanged(viewerId) {
       await store.setMany([{ key: generationKey(viewerId), value: randomUUID(), ttlMs: GENERATION_TTL_MS }]);
     },
     async stockChanged(productIds) {
-      const keys = surfaces.flatMap(({ namespace, stockFields }) =>
-        stockFields.flatMap((coordinate) => productIds.map((parentId) => entryKey({ namespace, coordinate, parentId, args: {} }))),
-      );
-      await store.deleteMany(keys);
+      await store.setMany(productIds.map((id) => ({ key: productGenerationKey(id), value: randomUUID(), ttlMs: GENERATION_TTL_MS })));
     },
   };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { generationKey } from './cache-keys.ts';
+import { generationKey, productGenerationKey } from './cache-keys.ts';
 import type { CacheStore, CacheWrite } from './cache-store.ts';
 
 /** Generation of a viewer who never changed anything. */
@@ -39,10 +39,19 @@ export class RequestCache {
 
   /** The viewer's current cache generation (read once per request). */
   generation(viewerId: string): Promise<string> {
-    let generation = this.#generations.get(viewerId);
+    return this.#generation(generationKey(viewerId));
+  }
+
+  /** A product's current stock generation (read once per request). */
+  productGeneration(productId: string): Promise<string> {
+    return this.#generation(productGenerationKey(productId));
+  }
+
+  #generation(key: string): Promise<string> {
+    let generation = this.#generations.get(key);
     if (!generation) {
-      generation = this.get(generationKey(viewerId)).then((value) => (typeof value === 'string' ? value : FIRST_GENERATION));
-      this.#generations.set(viewerId, generation);
+      generation = this.get(key).then((value) => (typeof value === 'string' ? value : FIRST_GENERATION));
+      this.#generations.set(key, generation);
     }
     return generation;
   }

@@ -56,10 +56,19 @@ declare module 'fastify' {
 export async function registerSurface(app: FastifyInstance, definition: SurfaceDefinition, deps: SurfaceDependencies): Promise<ApolloServer<GatewayContext>> {
   const { config, logger, clients, metrics, cacheStore, invalidator } = deps;
   const surface = definition.name;
+  // One bound counter per coordinate and outcome: no label hashing on every cached field.
+  const lookupCounters = new Map<string, ReturnType<typeof metrics.cacheLookups.labels>>();
+  const lookupCounter = (coordinate: string, hit: boolean) => {
+    const key = `${coordinate}:${hit}`;
+    let counter = lookupCounters.get(key);
+    if (!counter) lookupCounters.set(key, (counter = metrics.cacheLookups.labels({ surface, coordinate, result: hit ? 'hit' : 'miss' })));
+    return counter;
+  };
   const fieldCache = config.cache.enabled
     ? {
         namespace: surfaceNamespace(surface, definition.typeDefs),
-        onLookup: (coordinate: string, hit: boolean) => metrics.cacheLookups.inc({ surface, coordinate, result: hit ? 'hit' : 'miss' }),
+        stockFields: definition.stockFields,
+        onLookup: (coordinate: string, hit: boolean) => lookupCounter(coordinate, hit).inc(),
       }
     : undefined;
   const limits = config.limits[surface];

@@ -44,4 +44,22 @@ describe('Bulkhead', () => {
     release();
     assert.equal(bulkhead.inFlight, 0, 'a second release is ignored');
   });
+
+  it('a waiter whose signal aborts leaves the line at once and never takes a slot', async () => {
+    const bulkhead = new Bulkhead(1, 5);
+    const held = await bulkhead.acquire(far());
+    const gone = new AbortController();
+    const leaver = bulkhead.acquire(far(), gone.signal);
+    const next = bulkhead.acquire(far());
+    assert.equal(bulkhead.waiting, 2);
+    gone.abort();
+    await assert.rejects(leaver, /cancelled/);
+    assert.equal(bulkhead.waiting, 1, 'the leaver gave up its place');
+    held();
+    const release = await next;
+    assert.equal(bulkhead.inFlight, 1, 'the slot went to the caller still waiting');
+    release();
+    assert.equal(bulkhead.inFlight, 0);
+    await assert.rejects(bulkhead.acquire(far(), gone.signal), /cancelled/, 'an aborted caller gets no slot even when one is free');
+  });
 });
