@@ -17,7 +17,7 @@ export interface Region {
   readonly currency: Currency;
 }
 
-/** Used when the request is anonymous or the viewer's profile cannot be read. */
+/** Used when the request is anonymous (a signed-in viewer's region is theirs or an error, never this silently). */
 export const DEFAULT_REGION: Region = Object.freeze({ locale: 'en-US', currency: 'USD' });
 const isCurrency = (code: string): code is Currency => (CURRENCIES as readonly string[]).includes(code);
 
@@ -36,7 +36,11 @@ export interface GatewayContext {
   readonly clients: Clients;
   /** Identity, trace data and cancellation for backend calls of this request. */
   readonly call: CallOptions;
-  /** The viewer's locale and currency (from their profile), fetched at most once. */
+  /**
+   * The viewer's locale and currency (from their profile), fetched at most once; the default
+   * region when anonymous. Rejects with the accounts failure when a signed-in viewer's profile
+   * cannot be read: a price in another currency would be wrong, and would be cached as theirs.
+   */
   region(): Promise<Region>;
   /** The field cache as this request sees it (batched reads and writes). */
   readonly cache: RequestCache;
@@ -85,7 +89,9 @@ export function createContext(input: ContextInput): GatewayContext {
     clients: input.clients,
     call,
     batching: input.batching,
-    currency: async () => (await resolveRegion()).currency,
+    // Stock levels come priced in one currency; when the viewer's cannot be read, availability is
+    // still worth having, and prices are refused by the price fields themselves (see `region`).
+    currency: () => resolveRegion().then((found) => found.currency, () => DEFAULT_REGION.currency),
     onBatch: (service, method, keys) => noteBatch(input.record, service, method, keys),
   });
   const resolveRegion = (): Promise<Region> => {
@@ -96,7 +102,6 @@ export function createContext(input: ContextInput): GatewayContext {
             isCurrency(user.profile.currency)
               ? { locale: user.profile.locale, currency: user.profile.currency }
               : { ...DEFAULT_REGION, locale: user.profile.locale },
-          () => DEFAULT_REGION,
         )
       : Promise.resolve(DEFAULT_REGION);
     return region;

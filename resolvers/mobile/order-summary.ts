@@ -2,6 +2,7 @@ import type { OrderSummaryResolvers } from './__generated__/resolvers-types.ts';
 import { sizedImageUrl } from '../shared/images.ts';
 import { formatMoney, fromMinorUnits } from '../shared/money.ts';
 import { itemCountOf } from '../shared/orders.ts';
+import { DEFAULT_REGION } from '../../src/context.ts';
 
 /** The labels the schema documents on `OrderSummary.statusLabel`. */
 const STATUS_LABELS: Readonly<Record<string, string>> = {
@@ -17,7 +18,10 @@ export const OrderSummary: OrderSummaryResolvers = {
   statusLabel: (order) => STATUS_LABELS[order.status] ?? 'Processing',
   placedAt: (order) => order.createdAt,
   itemCount: (order) => itemCountOf(order),
-  totalLabel: async (order, _args, context) => formatMoney(fromMinorUnits(order.totalCents, order.currency), (await context.region()).locale),
+  // The amount and currency are the order's own; only the number format is the viewer's, so when
+  // their profile cannot be read (never cached: OrderSummary has no max age) en-US formatting is shown.
+  totalLabel: async (order, _args, context) =>
+    formatMoney(fromMinorUnits(order.totalCents, order.currency), (await context.region().catch(() => DEFAULT_REGION)).locale),
   thumbnailUrl: async (order, { size }, context) => {
     const first = order.items[0];
     if (!first) return null;

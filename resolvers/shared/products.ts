@@ -8,9 +8,10 @@ export function stockOf(product: Product, context: GatewayContext): Promise<Stoc
   return context.loaders.stock.load(product.sku);
 }
 
-/** The product's current price in the viewer's currency. */
+/** The product's current price in the viewer's currency; fails when the viewer's currency cannot be read. */
 export async function priceOf(product: Product, context: GatewayContext): Promise<MoneyValue> {
-  return (await stockOf(product, context)).price;
+  const [stock] = await Promise.all([stockOf(product, context), context.region()]);
+  return stock.price;
 }
 
 /** The product's price formatted for the viewer's locale. */

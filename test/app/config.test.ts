@@ -187,3 +187,39 @@ describe('node src/main.ts with a bad environment', () => {
     assert.match(stderr, /JWT_SECRET or JWT_JWKS_URL: one is required in production/);
   });
 });
+
+describe('loadConfig: operations settings', () => {
+  it('admin listener on loopback:4099, no proxy trusted, HTTP timeouts, drain delay 0 outside production and 5000 in it', () => {
+    const config = loadConfig({});
+    assert.deepEqual(config.admin, { host: '127.0.0.1', port: 4099 });
+    assert.equal(config.trustProxy, false);
+    assert.deepEqual(config.http, { headersTimeoutMs: 10_000, bodyTimeoutMs: 10_000, keepAliveTimeoutMs: 72_000 });
+    assert.equal(config.drainDelayMs, 0);
+    assert.equal(config.envDefaulted, true);
+    assert.equal(config.redis.breakerResetMs, 5_000);
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars' });
+    assert.equal(production.drainDelayMs, 5_000);
+    assert.equal(production.envDefaulted, false);
+    assert.equal(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', DRAIN_DELAY_MS: '0' }).drainDelayMs, 0);
+  });
+
+  it('TRUST_PROXY takes off, a hop count or a list of addresses and CIDR ranges', () => {
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '' }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8' }).trustProxy, ['10.0.0.0/8', '192.168.1.7', 'fd00::/8']);
+  });
+
+  for (const bad of ['true', '10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/1', '99']) {
+    it(`TRUST_PROXY=${JSON.stringify(bad)} stops the start with a message naming it`, () => {
+      const error = configError(() => loadConfig({ TRUST_PROXY: bad }));
+      assert.equal(error.problems.length, 1);
+      assert.match(error.problems[0] ?? '', /^TRUST_PROXY=/);
+    });
+  }
+
+  it('refuses a headers timeout above the body timeout, and the development secret in production', () => {
+    assert.match(configError(() => loadConfig({ HEADERS_TIMEOUT_MS: '5000', BODY_TIMEOUT_MS: '1000' })).message, /HEADERS_TIMEOUT_MS: must not exceed BODY_TIMEOUT_MS/);
+    assert.match(configError(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).message, /development secret is refused in production/);
+  });
+});

@@ -144,7 +144,7 @@ export type ProductCard = {
   inStock?: Maybe<Scalars['Boolean']['output']>;
   /** Product name. */
   name: Scalars['String']['output'];
-  /** Price formatted in the viewer's locale and currency, e.g. `12,34 €`. Null when inventory cannot answer. */
+  /** Price formatted in the viewer's locale and currency, e.g. `12,34 €`. Null when inventory, or accounts for a signed-in viewer's currency, cannot answer. */
   priceLabel?: Maybe<Scalars['String']['output']>;
   /** Square thumbnail URL at the requested size. */
   thumbnailUrl: Scalars['String']['output'];
@@ -184,7 +184,7 @@ export type ProductDetail = {
   inStock?: Maybe<Scalars['Boolean']['output']>;
   /** Product name. */
   name: Scalars['String']['output'];
-  /** Price formatted in the viewer's locale and currency. Null when inventory cannot answer. */
+  /** Price formatted in the viewer's locale and currency. Null when inventory, or accounts for a signed-in viewer's currency, cannot answer. */
   priceLabel?: Maybe<Scalars['String']['output']>;
   /** Availability as text, e.g. `Only 3 left`. Null when inventory cannot answer. */
   stockLabel?: Maybe<Scalars['String']['output']>;

@@ -185,7 +185,7 @@ export type Product = {
   imageUrl: Scalars['String']['output'];
   /** Product name. */
   name: Scalars['String']['output'];
-  /** Current price in the viewer's currency (USD when anonymous). Null when inventory cannot answer. */
+  /** Current price in the viewer's currency (USD when anonymous). Null when inventory, or accounts for a signed-in viewer's currency, cannot answer. */
   price?: Maybe<Money>;
   /** Stock keeping unit. */
   sku: Scalars['String']['output'];
