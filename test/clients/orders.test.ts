@@ -181,7 +181,7 @@ describe('OrdersClient call options', () => {
   });
 
   it('gives up with TIMEOUT at the client timeout when the backend hangs, then works again', async () => {
-    const impatient = new OrdersClient({ address: server.url, timeoutMs: 100 });
+    const impatient = new OrdersClient({ address: server.url, timeoutMs: 500 });
     control.setFaults('orders', { hang: true });
     await expectCode(impatient.batchGetOrders(['o1']), 'TIMEOUT');
     control.setFaults('orders', { hang: false });
