@@ -1,8 +1,7 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Backends } from '../../backends/start.ts';
-import { startTestBackends, startTestGateway, type GraphQLBody, type TestGateway } from '../helpers/gateway.ts';
+import { useGateway, type GraphQLBody } from '../helpers/gateway.ts';
 import { scrape, sumOf } from '../helpers/prometheus-text.ts';
 
 // Concurrent misses of one key share one backend call, started by the first request. The first
@@ -12,33 +11,22 @@ import { scrape, sumOf } from '../helpers/prometheus-text.ts';
 const LATENCY_MS = 400;
 const VICTIMS = 5;
 
-let backends: Backends;
-let gateway: TestGateway;
+const shop = useGateway();
 
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
-
-beforeEach(() => backends.control.reset());
+beforeEach(() => shop.backends.control.reset());
 
 const stockQuery = (id: string): string => `{ product(id: "${id}") { id stock { available } } }`;
 const post = (query: string, signal?: AbortSignal): Promise<Response> =>
-  fetch(`${gateway.url}/web/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), ...(signal ? { signal } : {}) });
+  fetch(`${shop.gateway.url}/web/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), ...(signal ? { signal } : {}) });
 const inventoryAttempts = async (outcome: string): Promise<number> =>
-  sumOf(await scrape(gateway.adminUrl), 'gateway_backend_call_duration_seconds_count', { service: 'inventory', outcome });
+  sumOf(await scrape(shop.gateway.adminUrl), 'gateway_backend_call_duration_seconds_count', { service: 'inventory', outcome });
 
 /** Starts the first request and waits until its inventory call (the shared miss) is under way. */
 async function firstMiss(id: string): Promise<{ client: AbortController; response: Promise<unknown> }> {
   const client = new AbortController();
   const response = post(stockQuery(id), client.signal).catch((error: unknown) => error);
-  for (let i = 0; i < 400 && backends.control.stats('inventory').calls === 0; i++) await sleep(5);
-  assert.equal(backends.control.stats('inventory').calls, 1, 'the first request’s inventory call is under way');
+  for (let i = 0; i < 400 && shop.backends.control.stats('inventory').calls === 0; i++) await sleep(5);
+  assert.equal(shop.backends.control.stats('inventory').calls, 1, 'the first request’s inventory call is under way');
   return { client, response };
 }
 
@@ -49,7 +37,7 @@ async function joined(n: number): Promise<void> {
 
 describe('a shared cache miss', () => {
   it('survives the first client going away: every other waiter gets the value, from one backend call', async () => {
-    backends.control.setFaults('inventory', { latencyMs: LATENCY_MS });
+    shop.backends.control.setFaults('inventory', { latencyMs: LATENCY_MS });
     const first = await firstMiss('p51');
     const victims = Array.from({ length: VICTIMS }, () => post(stockQuery('p51')));
     await joined(VICTIMS);
@@ -60,13 +48,13 @@ describe('a shared cache miss', () => {
       assert.equal(body.errors, undefined, JSON.stringify(body.errors));
       assert.ok((body.data?.['product'] as { stock?: unknown } | undefined)?.stock, 'the stock is served');
     }
-    assert.equal(backends.control.stats('inventory').calls, 1, 'one inventory call served them all');
+    assert.equal(shop.backends.control.stats('inventory').calls, 1, 'one inventory call served them all');
   });
 
   it('is cancelled once every request waiting on it has gone', async () => {
     const cancelledBefore = await inventoryAttempts('CANCELLED');
     const okBefore = await inventoryAttempts('ok');
-    backends.control.setFaults('inventory', { latencyMs: LATENCY_MS });
+    shop.backends.control.setFaults('inventory', { latencyMs: LATENCY_MS });
     const first = await firstMiss('p52');
     const others = Array.from({ length: 2 }, () => {
       const client = new AbortController();
@@ -85,6 +73,6 @@ describe('a shared cache miss', () => {
     assert.equal(cancelled, 1, 'the shared call was cancelled when the last waiter left');
     await sleep(LATENCY_MS);
     assert.equal((await inventoryAttempts('ok')) - okBefore, 0, 'and never completed');
-    assert.equal(backends.control.stats('inventory').calls, 1);
+    assert.equal(shop.backends.control.stats('inventory').calls, 1);
   });
 });
