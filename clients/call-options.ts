@@ -1,4 +1,15 @@
-import type { AttemptReport } from './resilience/backend-guard.ts';
+import type { ServiceName, UpstreamErrorCode } from './errors.ts';
+
+/** One attempt's outcome, reported to the call's observer. */
+export interface AttemptReport {
+  service: ServiceName;
+  operation: string;
+  /** `ok`, or the failure's code. */
+  outcome: 'ok' | UpstreamErrorCode;
+  durationMs: number;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
 
 /**
  * Per-call context every client method takes: identity and trace data travel to the backend

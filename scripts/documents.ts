@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfigOrExit, SURFACE_NAMES, type SurfaceName } from '../src/config.ts';
+import { loadConfigOrExit } from '../src/config.ts';
+import { SURFACE_NAMES, type SurfaceName } from '../src/surface-names.ts';
 import { loadTypeDefs } from '../src/surfaces/surface.ts';
 import { loadDocumentSet, surfaceDocuments } from '../src/documents/document-set.ts';
 import { registerManifest } from '../src/documents/register-manifest.ts';

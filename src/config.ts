@@ -4,12 +4,8 @@ import { z } from 'zod';
 import { bool } from './env-values.ts';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './documents/modes.ts';
 import { grpcTarget } from '../clients/balancing/grpc-target.ts';
+import { SURFACE_NAMES, type SurfaceName } from './surface-names.ts';
 import { limitProblems, limitsEnvironment, surfaceLimitsFrom, throttleSettingsFrom, type SurfaceLimits, type ThrottleSettings } from './limits/limits-config.ts';
-
-/** Every surface the gateway knows. */
-export const SURFACE_NAMES = ['web', 'mobile'] as const;
-/** A client surface: one tailored GraphQL endpoint. */
-export type SurfaceName = (typeof SURFACE_NAMES)[number];
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { CallOptions } from '../clients/call-options.ts';
 import { CURRENCIES, type Currency } from '../clients/inventory/inventory-client.ts';
 import type { Clients } from './clients.ts';
-import type { SurfaceName } from './config.ts';
+import type { SurfaceName } from './surface-names.ts';
 import type { Viewer } from './auth/viewer.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { noteBatch, type RequestRecord } from './observability/request-record.ts';

@@ -14,7 +14,8 @@ import { createCacheStore } from '../../src/cache/cache-store.ts';
 import { createInvalidator } from '../../src/cache/invalidation.ts';
 import { RequestCache } from '../../src/cache/request-cache.ts';
 import { createClients } from '../../src/clients.ts';
-import { loadConfig, type SurfaceName } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
+import { type SurfaceName } from '../../src/surface-names.ts';
 import { createContext } from '../../src/context.ts';
 import { surfaceDefinition } from '../../src/surfaces/index.ts';
 

@@ -41,17 +41,6 @@ export function timeoutOnlyGuard(service: ServiceName, timeoutMs: number): Backe
 /** Circuit states, as exported in metrics: 0 closed, 1 half-open, 2 open. */
 export type CircuitState = 'closed' | 'halfOpen' | 'open';
 
-/** One attempt's outcome, reported to the call's observer. */
-export interface AttemptReport {
-  service: ServiceName;
-  operation: string;
-  /** `ok`, or the failure's code. */
-  outcome: 'ok' | UpstreamErrorCode;
-  durationMs: number;
-  /** 1 for the first attempt. */
-  attempt: number;
-}
-
 const DEFAULT_MAX_CONCURRENT = 256;
 
 /** What a call may be retried on: the backend failed or could not be reached, not the input. */

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { Config, SurfaceName } from '../config.ts';
+import type { Config } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import type { Viewer } from './viewer.ts';
 
 /** The outcome of reading a request's credentials. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import { documentsOf, parseManifest, type Manifest, type TrustedDocument } from './manifest.ts';
 import { isSupported, policySchema, type ClientPolicy } from './policy.ts';
 import { VERSION_PATTERN } from './versions.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SURFACE_NAMES, type SurfaceName } from '../config.ts';
+import { SURFACE_NAMES, type SurfaceName } from '../surface-names.ts';
 import { compareVersions, VERSION_PATTERN } from './versions.ts';
 
 const version = z.string().regex(VERSION_PATTERN, 'expected a version such as 4.2.0');

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { stringify as printYaml } from 'yaml';
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import { CLIENT_NAME_PATTERN, POLICY_FILE, readPolicy } from './document-set.ts';
 import { documentsOf, parseManifest, printManifest, type TrustedDocument } from './manifest.ts';
 import type { ClientPolicy } from './policy.ts';

@@ -1,6 +1,6 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import type { SurfaceLimits } from '../limits/limits-config.ts';
 import { buildCostModel, type CostModel } from '../limits/cost-model.ts';
 

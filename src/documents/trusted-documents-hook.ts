@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { LRUCache } from 'lru-cache';
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { refuse } from '../surfaces/refusal.ts';
 import { canonicalDocument, documentHash, parseDocumentId } from './document-hash.ts';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import { refuse } from '../surfaces/refusal.ts';
 import { EXPLORER_ASSETS, explorerOffPage, explorerPage } from './pages.ts';
 

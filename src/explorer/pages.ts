@@ -1,4 +1,4 @@
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 
 /** Where the explorer bundle is served (see `registerExplorerAssets`). */
 export const EXPLORER_ASSETS = { script: '/explorer/explorer.js', stylesheet: '/explorer/explorer.css' } as const;

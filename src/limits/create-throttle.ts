@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import type { RedisGuard } from '../redis.ts';
 import { FallbackBucketStore } from './fallback-bucket-store.ts';
 import type { SurfaceLimits, ThrottleSettings } from './limits-config.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bool } from '../env-values.ts';
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 
 const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ServiceName } from '../../clients/errors.ts';
-import type { AttemptReport, BackendGuard, CircuitState } from '../../clients/resilience/backend-guard.ts';
+import type { BackendGuard, CircuitState } from '../../clients/resilience/backend-guard.ts';
+import type { AttemptReport } from '../../clients/call-options.ts';
 import type { RedisGuard } from '../redis.ts';
 import type { InstancePool } from '../../clients/balancing/instance-pool.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { requestTraceparent, traceIdOf } from './trace-context.ts';
 import type { RequestRecord } from './request-record.ts';

@@ -1,5 +1,5 @@
 import type { ServiceName } from '../../clients/errors.ts';
-import type { AttemptReport } from '../../clients/resilience/backend-guard.ts';
+import type { AttemptReport } from '../../clients/call-options.ts';
 
 /** What is known about one GraphQL request, gathered for its log line and metrics. */
 export interface RequestRecord {

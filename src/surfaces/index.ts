@@ -1,4 +1,4 @@
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import { webResolvers } from '../../resolvers/web/index.ts';
 import { mobileResolvers } from '../../resolvers/mobile/index.ts';
 import { webCallSources } from '../../resolvers/web/call-sources.ts';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IResolvers } from '@graphql-tools/utils';
 import type { IRules } from 'graphql-shield';
-import type { SurfaceName } from '../config.ts';
+import type { SurfaceName } from '../surface-names.ts';
 import type { GatewayContext } from '../context.ts';
 import type { CallSources } from '../limits/call-plan.ts';
 

@@ -6,7 +6,7 @@ import type { IResolvers } from '@graphql-tools/utils';
 import { secureSchema } from '../../src/surfaces/secure-schema.ts';
 import { surfaceDefinition } from '../../src/surfaces/index.ts';
 import type { Viewer } from '../../src/auth/viewer.ts';
-import type { SurfaceName } from '../../src/config.ts';
+import type { SurfaceName } from '../../src/surface-names.ts';
 
 // The object rules (`isSelf`, `isOrderOwner`) decide on the object itself, whatever path led to it:
 // here a root field the rule tree allows hands viewer A (u1) an object of user B (u2). The real
