@@ -6,7 +6,7 @@
 /** @type {Record<string, { mutate: string[]; testFiles: string[] }>} */
 const SETS = {
   auth: {
-    mutate: ['src/auth/**/*.ts', 'src/surfaces/secure-schema.ts'],
+    mutate: ['src/auth/**/*.ts'],
     testFiles: ['test/auth/object-rules.test.ts', 'test/auth/scopes.test.ts', 'test/auth/shield-patch.test.ts', 'test/auth/coverage.test.ts', 'test/auth/authentication.test.ts', 'test/auth/authorization-matrix.test.ts', 'test/auth/idor.test.ts', 'test/auth/verified-tokens.test.ts', 'test/auth/failing-lookups.test.ts'],
   },
   cache: {

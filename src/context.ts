@@ -1,13 +1,20 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { Config } from './config.ts';
 import type { CallOptions } from '../clients/call-options.ts';
 import { CURRENCIES, type Currency } from '../clients/inventory/inventory-client.ts';
 import type { Clients } from './clients.ts';
 import type { SurfaceName } from './surface-names.ts';
 import type { Viewer } from './auth/viewer.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import { noteBatch, type RequestRecord } from './observability/request-record.ts';
-import type { RequestCache } from './cache/request-cache.ts';
+import { countAttempt, noteBatch, type RequestRecord } from './observability/request-record.ts';
+import { recordOf } from './observability/request-log.ts';
+import type { GatewayMetrics } from './observability/metrics.ts';
+import type { CacheStore } from './cache/cache-store.ts';
+import { RequestCache } from './cache/request-cache.ts';
 import type { CacheInvalidator } from './cache/invalidation.ts';
+// `request.viewer` is declared by the authentication hook.
+import type {} from './auth/authentication-hook.ts';
 import { SharedWork } from './cache/shared-work.ts';
 
 /** Locale and currency used to price and format for the viewer. */
@@ -122,4 +129,58 @@ export function createContext(input: ContextInput): GatewayContext {
     _shield: { cache: {} },
     work,
   });
+}
+
+/** What the per-request context factory of one surface is built from, once. */
+export interface ContextFactoryInput {
+  surface: SurfaceName;
+  config: Readonly<Config>;
+  logger: Logger;
+  clients: Clients;
+  metrics: GatewayMetrics;
+  cacheStore: CacheStore;
+  invalidator: CacheInvalidator;
+}
+
+/**
+ * The context function of a surface's Apollo handler: builds each request's context from its
+ * Fastify request (viewer, record, trace data) with a signal that aborts when the client goes
+ * away and a deadline counted from the request's arrival.
+ */
+export function requestContextFactory(input: ContextFactoryInput): (request: FastifyRequest, reply: FastifyReply) => Promise<GatewayContext> {
+  const { surface, config, logger, clients, metrics, cacheStore, invalidator } = input;
+  return async (request, reply) => {
+    const record = recordOf(request);
+    const { viewer } = request;
+    if (viewer) record.viewerId = viewer.id;
+    // A client that goes away cancels the backend work still pending for it.
+    const disconnected = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) disconnected.abort(new Error('client disconnected'));
+    });
+    return createContext({
+      requestId: request.id,
+      surface,
+      logger: logger.child({ requestId: request.id, surface }),
+      viewer,
+      clientAddress: request.ip,
+      clients,
+      batching: config.batching,
+      record,
+      cache: new RequestCache(cacheStore),
+      invalidate: invalidator,
+      call: {
+        requestId: request.id,
+        traceparent: record.traceparent,
+        ...(viewer ? { viewerId: viewer.id } : {}),
+        // Counted from arrival: the wait for a turn is part of the request's time.
+        deadline: record.arrivedAt + config.requestTimeoutMs,
+        signal: disconnected.signal,
+        observer: (report) => {
+          countAttempt(record, report);
+          metrics.observeAttempt(report);
+        },
+      },
+    });
+  };
 }

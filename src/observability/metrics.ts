@@ -159,6 +159,20 @@ export class GatewayMetrics {
     this.backendDuration.observe({ service: report.service, method: report.operation, outcome: report.outcome }, report.durationMs / 1000);
   }
 
+  /**
+   * Counts field cache lookups of one surface (see {@link cacheLookups}), through one bound
+   * counter per coordinate and outcome: no label hashing on every cached field.
+   */
+  cacheLookupCounter(surface: string): (coordinate: string, hit: boolean) => void {
+    const bound = new Map<string, ReturnType<typeof this.cacheLookups.labels>>();
+    return (coordinate, hit) => {
+      const key = `${coordinate}:${hit}`;
+      let counter = bound.get(key);
+      if (!counter) bound.set(key, (counter = this.cacheLookups.labels({ surface, coordinate, result: hit ? 'hit' : 'miss' })));
+      counter.inc();
+    };
+  }
+
   /** A label value for a client-supplied operation name, with bounded cardinality. */
   operationLabel(name: string | undefined): string {
     if (!name) return 'anonymous';

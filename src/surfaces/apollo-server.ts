@@ -12,7 +12,7 @@ import { cacheControlPlugin } from '../plugins/cache-control.ts';
 import { formatError } from './format-error.ts';
 import { errorLogPlugin } from '../observability/error-log.ts';
 import { knownOperationTypesRule } from './known-operation-types.ts';
-import { secureSchema } from './secure-schema.ts';
+import { secureSchema } from '../auth/secure-schema.ts';
 import type { SurfaceDefinition } from './surface.ts';
 import { cacheFields, type FieldCacheOptions } from '../cache/field-cache.ts';
 import { fieldCachePolicies } from '../cache/policy.ts';

@@ -5,7 +5,7 @@ import { allow, deny } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { undecidedFields } from '../../src/auth/coverage.ts';
 import { isAdminViewer } from '../../src/auth/rules.ts';
-import { secureSchema } from '../../src/surfaces/secure-schema.ts';
+import { secureSchema } from '../../src/auth/secure-schema.ts';
 import { surfaceDefinition } from '../../src/surfaces/index.ts';
 
 type Tree = Record<string, unknown>;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { graphql, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { IResolvers } from '@graphql-tools/utils';
-import { secureSchema } from '../../src/surfaces/secure-schema.ts';
+import { secureSchema } from '../../src/auth/secure-schema.ts';
 import { surfaceDefinition } from '../../src/surfaces/index.ts';
 import type { Viewer } from '../../src/auth/viewer.ts';
 import type { SurfaceName } from '../../src/surface-names.ts';

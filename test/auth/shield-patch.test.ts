@@ -5,7 +5,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, graphql, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { applyRules, secureSchema } from '../../src/surfaces/secure-schema.ts';
+import { applyRules, secureSchema } from '../../src/auth/secure-schema.ts';
 import { surfaceDefinition } from '../../src/surfaces/index.ts';
 
 /** A rule as `shield` takes it (graphql-shield does not export the type by name). */

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
-import { undecidedFields } from '../auth/coverage.ts';
+import { undecidedFields } from './coverage.ts';
 
 /**
  * Wraps the schema in its graphql-shield rule tree: deny by default, `FORBIDDEN` when a rule
