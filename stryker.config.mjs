@@ -19,7 +19,7 @@ const SETS = {
   },
   loaders: {
     mutate: ['src/loaders.ts'],
-    testFiles: ['test/gateway/missing-entities.test.ts', 'test/gateway/data-equality.test.ts'],
+    testFiles: ['test/gateway/loaders.test.ts', 'test/gateway/missing-entities.test.ts', 'test/gateway/data-equality.test.ts'],
   },
   errors: {
     mutate: ['clients/rest/error-mapping.ts', 'clients/orders/grpc-errors.ts', 'clients/inventory/upstream-errors.ts', 'clients/errors.ts'],
