@@ -13,7 +13,7 @@ export interface FieldCacheOptions {
   policies: ReadonlyMap<string, FieldCachePolicy>;
   /** Counts hits and misses per coordinate. */
   onLookup?: (coordinate: string, hit: boolean) => void;
-  /** `Type.field` coordinates of stock values keyed by product id (`Product.stock`): retired by the product's generation. */
+  /** `Type.field` coordinates of values read from inventory, keyed by product id (`Product.stock`, see `stockFields`): retired by the product's generation. */
   stockFields?: readonly string[];
 }
 

@@ -7,16 +7,13 @@ import { webPermissions } from '../auth/permissions/web.ts';
 import { mobilePermissions } from '../auth/permissions/mobile.ts';
 import { loadTypeDefs, type SurfaceDefinition } from './surface.ts';
 
-/** Builds the definition of a surface: its tailored schema, resolvers, rule tree and cache layout. */
+/** What each surface is made of beside its schema (read from `schema/<name>/`). */
+const SURFACES: Readonly<Record<SurfaceName, Omit<SurfaceDefinition, 'name' | 'typeDefs'>>> = {
+  web: { resolvers: webResolvers, permissions: webPermissions, callSources: webCallSources },
+  mobile: { resolvers: mobileResolvers, permissions: mobilePermissions, callSources: mobileCallSources },
+};
+
+/** Builds the definition of a surface: its tailored schema, resolvers, rule tree and call sources. */
 export function surfaceDefinition(name: SurfaceName): SurfaceDefinition {
-  return name === 'web'
-    ? { name, typeDefs: loadTypeDefs(name), resolvers: webResolvers, permissions: webPermissions, stockFields: ['Product.stock'], callSources: webCallSources }
-    : {
-        name,
-        typeDefs: loadTypeDefs(name),
-        resolvers: mobileResolvers,
-        permissions: mobilePermissions,
-        stockFields: ['ProductCard.inStock', 'ProductDetail.inStock', 'ProductDetail.stockLabel'],
-        callSources: mobileCallSources,
-      };
+  return { name, typeDefs: loadTypeDefs(name), ...SURFACES[name] };
 }

@@ -18,7 +18,7 @@ import { createThrottle } from '../limits/create-throttle.ts';
 import { createTrustedDocuments } from '../documents/trusted-documents.ts';
 import { createSurfaceServer } from './apollo-server.ts';
 import { setUpHttpScope } from './http-scope.ts';
-import type { SurfaceDefinition } from './surface.ts';
+import { stockFields, type SurfaceDefinition } from './surface.ts';
 
 /** What a surface needs from the process. */
 export interface SurfaceDependencies {
@@ -46,7 +46,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
   const limits = config.limits[surface];
   const onLimit = (code: string) => metrics.limitRejections.inc({ surface, reason: code });
   const fieldCache = config.cache.enabled
-    ? { namespace: surfaceNamespace(surface, definition.typeDefs), stockFields: definition.stockFields, onLookup: metrics.cacheLookupCounter(surface) }
+    ? { namespace: surfaceNamespace(surface, definition.typeDefs), stockFields: stockFields(definition.callSources), onLookup: metrics.cacheLookupCounter(surface) }
     : undefined;
   const throttle = createThrottle({
     surface,

@@ -14,10 +14,22 @@ export interface SurfaceDefinition {
   resolvers: IResolvers<unknown, GatewayContext>;
   /** The graphql-shield rule tree: who may read which field. */
   permissions: IRules;
-  /** Cached fields (by coordinate, keyed by product id, no arguments) whose value changes with stock. */
-  stockFields: readonly string[];
-  /** The backend calls each field's resolver makes, for the call plan (`npm run cost`). */
+  /** The backend calls each field's resolver makes: for the call plan (`npm run cost`) and to find {@link stockFields}. */
   callSources: CallSources;
+}
+
+/**
+ * The fields whose value comes from inventory (stock levels and prices per SKU), by coordinate:
+ * those whose resolver calls the inventory service, by the surface's call sources. The field cache
+ * keys them by their product's generation, so a placed order retires them; their parent's id is a
+ * product id. Derived, never listed: a field that starts reading inventory follows placed orders
+ * as soon as its call source says so (test/cache/stock-fields.test.ts holds the call sources to
+ * what the resolvers do).
+ */
+export function stockFields(sources: CallSources): string[] {
+  return Object.entries(sources)
+    .filter(([, calls]) => calls.some((call) => call.service === 'inventory'))
+    .map(([coordinate]) => coordinate);
 }
 
 const SCHEMA_ROOT = new URL('../../schema/', import.meta.url);
