@@ -2,11 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { CallOptions } from '../clients/call-options.ts';
-import { CURRENCIES, type Currency } from '../clients/inventory/inventory-client.ts';
 import type { Clients } from './clients.ts';
 import type { SurfaceName } from './surface-names.ts';
 import type { Viewer } from './auth/viewer.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import { DEFAULT_REGION, regionOf, type Region } from './region.ts';
 import { countAttempt, noteBatch, type RequestRecord } from './observability/request-record.ts';
 import { recordOf } from './observability/request-log.ts';
 import type { GatewayMetrics } from './observability/metrics.ts';
@@ -17,16 +17,6 @@ import type { CacheInvalidator } from './cache/invalidation.ts';
 import type {} from './auth/authentication-hook.ts';
 import { SharedWork } from './cache/shared-work.ts';
 
-/** Locale and currency used to price and format for the viewer. */
-export interface Region {
-  /** BCP 47 tag, e.g. `de-DE`. */
-  readonly locale: string;
-  readonly currency: Currency;
-}
-
-/** Used when the request is anonymous (a signed-in viewer's region is theirs or an error, never this silently). */
-export const DEFAULT_REGION: Region = Object.freeze({ locale: 'en-US', currency: 'USD' });
-const isCurrency = (code: string): code is Currency => (CURRENCIES as readonly string[]).includes(code);
 
 /** What every resolver receives. Built once per request; resolvers only read it. */
 export interface GatewayContext {
@@ -104,12 +94,7 @@ export function createContext(input: ContextInput): GatewayContext {
   const resolveRegion = (): Promise<Region> => {
     const viewer = input.viewer;
     region ??= viewer
-      ? loaders.user.load(viewer.id).then(
-          (user): Region =>
-            isCurrency(user.profile.currency)
-              ? { locale: user.profile.locale, currency: user.profile.currency }
-              : { ...DEFAULT_REGION, locale: user.profile.locale },
-        )
+      ? loaders.user.load(viewer.id).then((user) => regionOf(user.profile))
       : Promise.resolve(DEFAULT_REGION);
     return region;
   };
@@ -131,9 +116,8 @@ export function createContext(input: ContextInput): GatewayContext {
   });
 }
 
-/** What the per-request context factory of one surface is built from, once. */
-export interface ContextFactoryInput {
-  surface: SurfaceName;
+/** What the per-request context factory of a surface is built from, once (the process's parts). */
+export interface RequestContextDependencies {
   config: Readonly<Config>;
   logger: Logger;
   clients: Clients;
@@ -147,8 +131,11 @@ export interface ContextFactoryInput {
  * Fastify request (viewer, record, trace data) with a signal that aborts when the client goes
  * away and a deadline counted from the request's arrival.
  */
-export function requestContextFactory(input: ContextFactoryInput): (request: FastifyRequest, reply: FastifyReply) => Promise<GatewayContext> {
-  const { surface, config, logger, clients, metrics, cacheStore, invalidator } = input;
+export function requestContextFactory(
+  surface: SurfaceName,
+  deps: RequestContextDependencies,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<GatewayContext> {
+  const { config, logger, clients, metrics, cacheStore, invalidator } = deps;
   return async (request, reply) => {
     const record = recordOf(request);
     const { viewer } = request;

@@ -2,7 +2,7 @@ import type { OrderSummaryResolvers } from './__generated__/resolvers-types.ts';
 import { sizedImageUrl } from '../shared/images.ts';
 import { formatMoney, fromMinorUnits } from '../shared/money.ts';
 import { itemCountOf } from '../shared/orders.ts';
-import { DEFAULT_REGION } from '../../src/context.ts';
+import { DEFAULT_REGION } from '../../src/region.ts';
 
 /** The labels the schema documents on `OrderSummary.statusLabel`. */
 const STATUS_LABELS: Readonly<Record<string, string>> = {

@@ -1,17 +1,11 @@
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
-import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
-import type { Clients } from '../clients.ts';
-import { requestContextFactory, type GatewayContext } from '../context.ts';
+import { requestContextFactory, type GatewayContext, type RequestContextDependencies } from '../context.ts';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import { authenticationHook, decorateViewer } from '../auth/authentication-hook.ts';
-import type { GatewayMetrics } from '../observability/metrics.ts';
 import { recordOf } from '../observability/request-log.ts';
 import { surfaceNamespace } from '../cache/cache-keys.ts';
-import type { CacheStore } from '../cache/cache-store.ts';
-import type { CacheInvalidator } from '../cache/invalidation.ts';
 import type { Admission } from '../http/admission.ts';
 import type { RedisGuard } from '../redis.ts';
 import { createThrottle } from '../limits/create-throttle.ts';
@@ -21,13 +15,7 @@ import { setUpHttpScope } from './http-scope.ts';
 import { stockFields, type SurfaceDefinition } from './surface.ts';
 
 /** What a surface needs from the process. */
-export interface SurfaceDependencies {
-  config: Readonly<Config>;
-  logger: Logger;
-  clients: Clients;
-  metrics: GatewayMetrics;
-  cacheStore: CacheStore;
-  invalidator: CacheInvalidator;
+export interface SurfaceDependencies extends RequestContextDependencies {
   /** The process's admission line (see `createAdmission`). */
   admission: Admission;
   /** Shared state for replicas (throttle budgets), behind its guard; absent when `REDIS_URL` is unset. */
@@ -79,7 +67,7 @@ export async function registerSurface(app: FastifyInstance, definition: SurfaceD
       recordOf(request).errorCodes.add('UNAUTHENTICATED');
     },
   });
-  const context = requestContextFactory({ surface, ...deps });
+  const context = requestContextFactory(surface, deps);
 
   await app.register(
     async (scope) => {
