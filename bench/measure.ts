@@ -31,8 +31,26 @@ export async function warmUp(ctx: BenchContext, spec: RequestSpec, connections: 
   return ctx.load.run({ ...spec, connections, durationSec: ctx.settings.warmupSec });
 }
 
-/** Runs the load once and reads gateway CPU and RSS from /proc and backend calls from the control plane. */
+/** How many times longer each retry of a run that answered nothing lasts, and how many retries at most. */
+const EMPTY_RUN_STRETCH = 4;
+const EMPTY_RUN_RETRIES = 2;
+
+/**
+ * Runs the load and reads gateway CPU and RSS from /proc and backend calls from the control plane.
+ * A run in which no request completed (a slow variant on a loaded machine, in a short quick-mode
+ * window) is run again, longer, at most twice: figures always come from completed requests.
+ */
 export async function measureRun(ctx: BenchContext, plan: RunPlan): Promise<RunFigures> {
+  let durationSec = plan.durationSec;
+  for (let retry = 0; ; retry++) {
+    const figures = await measureOnce(ctx, { ...plan, durationSec });
+    if (figures.requests > 0) return figures;
+    if (retry === EMPTY_RUN_RETRIES) throw new Error(`no successful response from ${plan.spec.url} (${figures.non2xx} non-2xx, ${figures.errors} errors)`);
+    durationSec *= EMPTY_RUN_STRETCH;
+  }
+}
+
+async function measureOnce(ctx: BenchContext, plan: RunPlan): Promise<RunFigures> {
   await ctx.control.reset();
   const pid = plan.gatewayPid;
   const cpuBefore = pid === null ? 0 : cpuTimeMs(pid);
@@ -43,7 +61,6 @@ export async function measureRun(ctx: BenchContext, plan: RunPlan): Promise<RunF
   const stats = await settledStats(ctx);
   const ops = result.requests;
   const calls = totalCalls(stats);
-  if (ops === 0) throw new Error(`no successful response from ${plan.spec.url} (${result.non2xx} non-2xx, ${result.errors} errors)`);
   return {
     rps: result.rps,
     p50Ms: result.p50Ms,

@@ -21,8 +21,11 @@ const portOf = (server: typeof app.server, fallback: number): number => {
 await admin.listen({ host: config.admin.host, port: config.admin.port });
 await app.listen({ host: config.host, port: config.port });
 const port = portOf(app.server, config.port);
+const adminPort = portOf(admin.server, config.admin.port);
 for (const surface of config.surfaces) logger.info(`${surface} endpoint: http://${config.host}:${port}/${surface}/graphql`);
-logger.info(`admin: http://${config.admin.host}:${portOf(admin.server, config.admin.port)}`);
+logger.info(`admin: http://${config.admin.host}:${adminPort}`);
+// A parent that forked the gateway with PORT=0 learns the bound ports without racing anyone for a free one.
+process.send?.({ listening: { port, adminPort } });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

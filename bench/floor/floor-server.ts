@@ -105,5 +105,9 @@ const server = createServer((request, response) => {
   handle(request, response).catch((error: unknown) => send(response, 500, { errors: [{ message: String(error) }] }));
 });
 server.keepAliveTimeout = 60_000;
-server.listen(config.port, config.host);
+server.listen(config.port, config.host, () => {
+  const address = server.address();
+  // Like the gateway: a parent that forked it with PORT=0 learns the bound port.
+  process.send?.({ listening: { port: typeof address === 'object' && address ? address.port : config.port } });
+});
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -32,7 +32,10 @@ export interface GatewayOptions {
 export interface GatewayProcess {
   name: string;
   pid: number;
+  /** Its base URL; known once {@link GatewayProcess.listening} has resolved. */
   url: string;
+  /** Resolves once the process listens (its port is then in `url`); rejects if it exits first. */
+  listening: Promise<void>;
   /** `performance.now()` just before the fork. */
   launchedAt: number;
   /** The environment it was started with (to sign tokens with the same config). */
@@ -77,8 +80,11 @@ export function gatewayEnv(backends: BackendAddresses, port: number, extra: Reco
  * {@link waitHealthy}).
  */
 export async function launchGateway(options: GatewayOptions): Promise<GatewayProcess> {
-  const port = await freePort();
-  const env = gatewayEnv(options.backends, port, options.env);
+  const root = options.root ?? ROOT;
+  // This checkout's gateway and floor listen on port 0 and report the port over IPC; a previous
+  // release may not, so it gets a port that was free a moment ago.
+  const reportsPort = root === ROOT;
+  const env = gatewayEnv(options.backends, reportsPort ? 0 : await freePort(), options.env);
   const execArgv = [
     // The production command line (`npm run start:prod`, the Dockerfile).
     '--max-old-space-size=384',
@@ -87,7 +93,6 @@ export async function launchGateway(options: GatewayOptions): Promise<GatewayPro
   ];
   const stdout = options.stdoutFile ? openSync(options.stdoutFile, 'a') : 'ignore';
   const launchedAt = performance.now();
-  const root = options.root ?? ROOT;
   const child = track(
     fork(resolve(root, options.entry ?? 'dist/src/main.js'), [], {
       cwd: root,
@@ -98,16 +103,38 @@ export async function launchGateway(options: GatewayOptions): Promise<GatewayPro
     }),
   );
   if (typeof stdout === 'number') closeSync(stdout);
-  return {
+  const gateway: GatewayProcess = {
     name: options.name,
     pid: child.pid as number,
-    url: `http://127.0.0.1:${port}`,
+    url: reportsPort ? '' : `http://127.0.0.1:${env.PORT}`,
+    listening: reportsPort ? reportedPort(child).then((port) => void (gateway.url = `http://127.0.0.1:${port}`)) : Promise.resolve(),
     launchedAt,
     env,
     child,
     memoryUsage: (timeoutMs = 10_000) => askMemory(child, timeoutMs),
     stop: () => stopChild(child, 8_000),
   };
+  // Awaited by `waitHealthy`; a launch that never listens must not leave an unhandled rejection behind.
+  gateway.listening.catch(() => undefined);
+  return gateway;
+}
+
+/** The public port the child reports once it listens (`{ listening: { port } }`), or why it never will. */
+function reportedPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const onMessage = (message: { listening?: { port?: number } }) => {
+      if (typeof message?.listening?.port !== 'number') return;
+      child.off('exit', onExit);
+      child.off('message', onMessage);
+      resolvePort(message.listening.port);
+    };
+    const onExit = (code: number | null) => {
+      child.off('message', onMessage);
+      reject(new Error(`exited with code ${code} before listening`));
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
 }
 
 function askMemory(child: ChildProcess, timeoutMs: number): Promise<NodeJS.MemoryUsage> {
@@ -128,11 +155,23 @@ function askMemory(child: ChildProcess, timeoutMs: number): Promise<NodeJS.Memor
 }
 
 /**
- * Polls `GET <url>/healthz` every `intervalMs` (default 10 ms) until it answers 200, at most
- * `timeoutMs` (default 20,000 ms). Resolves with `performance.now()` at the first 200.
+ * Waits until the gateway listens, then polls `GET <url>/healthz` every `intervalMs` (default 10 ms)
+ * until it answers 200, at most `timeoutMs` (default 20,000 ms) in all. Resolves with
+ * `performance.now()` at the first 200.
  */
 export async function waitHealthy(gateway: GatewayProcess, timeoutMs = 20_000, intervalMs = 10): Promise<number> {
   const deadline = performance.now() + timeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`gateway ${gateway.name} not listening after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([gateway.listening, late]);
+  } catch (error) {
+    throw new Error(`gateway ${gateway.name}: ${(error as Error).message}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
   while (performance.now() < deadline) {
     if (gateway.child.exitCode !== null) throw new Error(`gateway ${gateway.name} exited with code ${gateway.child.exitCode} while starting`);
     try {

@@ -17,8 +17,8 @@ export const startupScenario: Scenario = {
       const gateway = await launchGateway({ name: `startup-${i}`, backends: ctx.backends.addresses });
       try {
         const token = await tokenFor(gateway.env, BENCH_USER);
-        const spec = graphqlRequest(gateway.url, 'web', operation('web', 'order-history'), { variables: { first: 20 }, token });
         const healthyAt = await waitHealthy(gateway);
+        const spec = graphqlRequest(gateway.url, 'web', operation('web', 'order-history'), { variables: { first: 20 }, token });
         healthz.push(healthyAt - gateway.launchedAt);
         const deadline = performance.now() + FIRST_QUERY_TIMEOUT_MS;
         for (;;) {
