@@ -86,7 +86,9 @@ export class InventoryClient {
     return this.guard.run(OPERATION, true, call, (attemptCall) =>
       this.pool.attempt(tried, attemptCall.signal, async (url) => {
         const response = await this.#send(OPERATION, () =>
-          this.#got.post(url, {
+          // Not `got.post`: that alias copies the options into a new object on every call.
+          this.#got(url, {
+            method: 'POST',
             body,
             headers: { ...traceHeaders(attemptCall), 'content-type': 'text/xml; charset=utf-8', soapaction: `"${GET_STOCK_LEVELS_ACTION}"` },
             timeout: { request: effectiveTimeoutMs(this.#timeoutMs, attemptCall) },

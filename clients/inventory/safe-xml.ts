@@ -17,8 +17,10 @@ export class UnsafeXmlError extends Error {
 
 interface Frame {
   name: string;
-  attributes: Record<string, string>;
-  children: Map<string, unknown[]>;
+  /** `@_name` attributes; undefined when the element has none (most have none). */
+  attributes: Record<string, string> | undefined;
+  /** Child values by local name; undefined until the first child closes. */
+  children: Map<string, unknown[]> | undefined;
   text: string;
 }
 
@@ -34,28 +36,32 @@ const localName = (qualified: string): string => qualified.slice(qualified.index
  */
 export function parseUntrustedXml(xml: string): unknown {
   if (MARKUP_DECLARATION.test(xml)) throw new UnsafeXmlError('DOCTYPE and entity declarations are refused');
-  const root: Frame = { name: '', attributes: {}, children: new Map(), text: '' };
+  const root: Frame = { name: '', attributes: undefined, children: undefined, text: '' };
   const stack: Frame[] = [root];
+  // The innermost open element, kept beside the stack: every text and close event needs it.
+  let current = root;
   const parser = new SaxesParser();
   parser.on('opentag', (tag: SaxesTagPlain) => {
-    const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes)) {
-      if (name !== 'xmlns' && !name.startsWith('xmlns:')) attributes[`@_${localName(name)}`] = value;
+    let attributes: Record<string, string> | undefined;
+    for (const name in tag.attributes) {
+      if (name !== 'xmlns' && !name.startsWith('xmlns:')) (attributes ??= {})[`@_${localName(name)}`] = tag.attributes[name] as string;
     }
-    stack.push({ name: localName(tag.name), attributes, children: new Map(), text: '' });
+    current = { name: localName(tag.name), attributes, children: undefined, text: '' };
+    stack.push(current);
   });
   parser.on('text', (text) => {
-    (stack.at(-1) as Frame).text += text;
+    current.text += text;
   });
   parser.on('cdata', (text) => {
-    (stack.at(-1) as Frame).text += text;
+    current.text += text;
   });
   parser.on('closetag', () => {
     const frame = stack.pop() as Frame;
-    const parent = stack.at(-1) as Frame;
-    const siblings = parent.children.get(frame.name);
+    current = stack[stack.length - 1] as Frame;
+    const children = (current.children ??= new Map());
+    const siblings = children.get(frame.name);
     if (siblings) siblings.push(valueOf(frame));
-    else parent.children.set(frame.name, [valueOf(frame)]);
+    else children.set(frame.name, [valueOf(frame)]);
   });
   try {
     parser.write(xml).close();
@@ -66,14 +72,14 @@ export function parseUntrustedXml(xml: string): unknown {
 }
 
 function valueOf(frame: Frame): unknown {
-  const hasAttributes = Object.keys(frame.attributes).length > 0;
-  if (frame.children.size === 0) {
+  const { attributes, children } = frame;
+  if (children === undefined) {
     // Values are trimmed: the contract's simple types (xs:int, xs:decimal, tokens) allow no padding.
     const text = frame.text.trim();
-    if (!hasAttributes) return text;
-    return text === '' ? { ...frame.attributes } : { '#text': text, ...frame.attributes };
+    if (attributes === undefined) return text;
+    return text === '' ? attributes : { '#text': text, ...attributes };
   }
-  const value: Record<string, unknown> = { ...frame.attributes };
-  for (const [name, values] of frame.children) value[name] = values.length > 1 || REPEATABLE.has(name) ? values : values[0];
+  const value: Record<string, unknown> = attributes ?? {};
+  for (const [name, values] of children) value[name] = values.length > 1 || REPEATABLE.has(name) ? values : values[0];
   return value;
 }

@@ -1,4 +1,4 @@
-import got, { type Got } from 'got';
+import got, { type Got, type OptionsOfJSONResponseBody } from 'got';
 import { keepAliveAgents, type KeepAliveAgents } from './agents.ts';
 import { effectiveTimeoutMs, traceHeaders, type CallOptions } from '../call-options.ts';
 import { UpstreamError, type ServiceName } from '../errors.ts';
@@ -28,6 +28,19 @@ export interface RestRequest {
   searchParams?: Record<string, string | number>;
   /** JSON body. */
   json?: unknown;
+}
+
+/**
+ * The absolute URL of a request on one instance, as got's `prefixUrl` and `searchParams` would make it:
+ * the base URL with one trailing slash, the path, and the query encoded by `URLSearchParams`.
+ */
+export function requestUrl(baseUrl: string, request: Pick<RestRequest, 'path' | 'searchParams'>): string {
+  const url = baseUrl.endsWith('/') ? baseUrl + request.path : `${baseUrl}/${request.path}`;
+  if (request.searchParams === undefined) return url;
+  const query = new URLSearchParams();
+  for (const key in request.searchParams) query.append(key, String(request.searchParams[key]));
+  const encoded = query.toString();
+  return encoded === '' ? url : `${url}?${encoded}`;
 }
 
 /** Default timeout of a REST call, in milliseconds. */
@@ -71,19 +84,19 @@ export class RestTransport {
     );
   }
 
-  /** One attempt on one instance: trace headers, the attempt's deadline and signal; failures become UpstreamErrors. */
+  /**
+   * One attempt on one instance: trace headers, the attempt's deadline and signal; failures become UpstreamErrors.
+   * The URL is built here and only the options a call needs are passed: got merges and validates every
+   * option it is given, and its `prefixUrl` and `searchParams` merges cost about a quarter of a call.
+   */
   async #send<T>(baseUrl: string, request: RestRequest, call: CallOptions): Promise<T> {
+    const options: OptionsOfJSONResponseBody = { headers: traceHeaders(call), timeout: { request: effectiveTimeoutMs(this.#timeoutMs, call) } };
+    if (call.signal !== undefined) options.signal = call.signal;
+    if (request.method !== undefined && request.method !== 'GET') options.method = request.method;
+    if (request.json !== undefined) options.json = request.json;
     try {
-      const response = await this.#got(request.path, {
-        prefixUrl: baseUrl,
-        method: request.method ?? 'GET',
-        searchParams: request.searchParams,
-        json: request.json,
-        headers: traceHeaders(call),
-        timeout: { request: effectiveTimeoutMs(this.#timeoutMs, call) },
-        signal: call.signal,
-      });
-      return response.body as T;
+      const response = await this.#got<T>(requestUrl(baseUrl, request), options);
+      return response.body;
     } catch (error) {
       throw toUpstreamError(error, this.service, request.operation, call.signal);
     }
