@@ -9,14 +9,28 @@ export function surfaceNamespace(surface: string, typeDefs: readonly string[]): 
   return `${CACHE_PREFIX}:${surface}:${version}`;
 }
 
-/** JSON with object keys sorted, so equal arguments always give the same key. */
+/**
+ * JSON with object keys sorted, so equal arguments always give the same key. Written out rather
+ * than through entries, filter and sort of pairs: field arguments are mostly none or a few scalars,
+ * and keys are built on every cacheable field a request resolves.
+ */
 function stableJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let index = 0; index < value.length; index++) out += (index === 0 ? '' : ',') + stableJson(value[index]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  let out = '{';
+  for (const key of keys) {
+    const entry = record[key];
+    if (entry === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${stableJson(entry)}`;
+  }
+  return `${out}}`;
 }
 
 /** What identifies one cached field value. */

@@ -1,5 +1,5 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context.ts';
 import { entryKey } from './cache-keys.ts';
 import type { FieldCachePolicy } from './policy.ts';
@@ -46,25 +46,8 @@ export function cacheFields(schema: GraphQLSchema, options: FieldCacheOptions): 
       if (!policy) return field;
       const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, GatewayContext>;
       const ttlMs = policy.maxAgeS * 1000;
-      const cached: GraphQLFieldResolver<unknown, GatewayContext> = async (parent, args, context, info) => {
-        const viewer = context.viewer;
-        const parentId = typeName === queryType ? '' : (parent as { id?: unknown } | null)?.id;
-        if (typeof parentId !== 'string' || (policy.scope === 'PRIVATE' && !viewer)) return resolve(parent, args, context, info);
+      const miss = async (key: string, parent: unknown, args: Record<string, unknown>, context: GatewayContext, info: GraphQLResolveInfo): Promise<unknown> => {
         const cache = context.cache;
-        const key = entryKey({
-          namespace: options.namespace,
-          coordinate,
-          parentId,
-          args,
-          ...(policy.scope === 'PRIVATE' && viewer ? { viewer: { id: viewer.id, generation: await cache.generation(viewer.id) } } : {}),
-          ...(stockFields.has(coordinate) ? { entityGeneration: await cache.productGeneration(parentId) } : {}),
-        });
-        const hit = await cache.get(key);
-        options.onLookup?.(coordinate, hit !== undefined);
-        if (hit !== undefined) {
-          cache.hits++;
-          return hit;
-        }
         cache.misses++;
         const joined = inflight.get(key);
         if (joined) {
@@ -82,6 +65,45 @@ export function cacheFields(schema: GraphQLSchema, options: FieldCacheOptions): 
         if (resolved !== null && resolved !== undefined && !(resolved instanceof Error)) void cache.set(key, resolved, ttlMs).finally(() => inflight.delete(key));
         else inflight.delete(key);
         return resolved;
+      };
+      // No async function and no await on the way to a hit: the key is built as soon as the
+      // generations it needs are known (at once when this request already read them), and a hit
+      // is returned from the store read's own continuation.
+      const lookup = (key: string, parent: unknown, args: Record<string, unknown>, context: GatewayContext, info: GraphQLResolveInfo): Promise<unknown> =>
+        context.cache.get(key).then((hit) => {
+          options.onLookup?.(coordinate, hit !== undefined);
+          if (hit === undefined) return miss(key, parent, args, context, info);
+          context.cache.hits++;
+          return hit;
+        });
+      const isStock = stockFields.has(coordinate);
+      const cached: GraphQLFieldResolver<unknown, GatewayContext> = (parent, args, context, info) => {
+        const viewer = context.viewer;
+        const parentId = typeName === queryType ? '' : (parent as { id?: unknown } | null)?.id;
+        if (typeof parentId !== 'string' || (policy.scope === 'PRIVATE' && !viewer)) return resolve(parent, args, context, info);
+        const cache = context.cache;
+        const keyOf = (viewerGeneration: string | undefined, entityGeneration: string | undefined): string =>
+          entryKey({
+            namespace: options.namespace,
+            coordinate,
+            parentId,
+            args,
+            ...(viewerGeneration !== undefined && viewer ? { viewer: { id: viewer.id, generation: viewerGeneration } } : {}),
+            ...(entityGeneration !== undefined ? { entityGeneration } : {}),
+          });
+        const withEntity = (viewerGeneration: string | undefined): string | Promise<string> => {
+          if (!isStock) return keyOf(viewerGeneration, undefined);
+          const known = cache.knownProductGeneration(parentId);
+          if (known !== undefined) return keyOf(viewerGeneration, known);
+          return cache.productGeneration(parentId).then((generation) => keyOf(viewerGeneration, generation));
+        };
+        let key: string | Promise<string>;
+        if (policy.scope === 'PRIVATE' && viewer) {
+          const known = cache.knownGeneration(viewer.id);
+          key = known !== undefined ? withEntity(known) : cache.generation(viewer.id).then(withEntity);
+        } else key = withEntity(undefined);
+        if (typeof key === 'string') return lookup(key, parent, args, context, info);
+        return key.then((built) => lookup(built, parent, args, context, info));
       };
       return { ...field, resolve: cached };
     },

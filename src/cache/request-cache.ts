@@ -15,6 +15,8 @@ export class RequestCache {
   #writes: CacheWrite[] = [];
   #flushed: Promise<void> = Promise.resolve();
   readonly #generations = new Map<string, Promise<string>>();
+  /** Generations this request has read, by key: later lookups build their keys without waiting. */
+  readonly #knownGenerations = new Map<string, string>();
   /** Fields answered from the cache. */
   hits = 0;
   /** Cacheable fields that had to be resolved. */
@@ -47,10 +49,24 @@ export class RequestCache {
     return this.#generation(productGenerationKey(productId));
   }
 
+  /** The viewer's generation if this request has already read it, else undefined (then call {@link generation}). */
+  knownGeneration(viewerId: string): string | undefined {
+    return this.#knownGenerations.get(generationKey(viewerId));
+  }
+
+  /** A product's stock generation if this request has already read it, else undefined (then call {@link productGeneration}). */
+  knownProductGeneration(productId: string): string | undefined {
+    return this.#knownGenerations.get(productGenerationKey(productId));
+  }
+
   #generation(key: string): Promise<string> {
     let generation = this.#generations.get(key);
     if (!generation) {
-      generation = this.get(key).then((value) => (typeof value === 'string' ? value : FIRST_GENERATION));
+      generation = this.get(key).then((value) => {
+        const read = typeof value === 'string' ? value : FIRST_GENERATION;
+        this.#knownGenerations.set(key, read);
+        return read;
+      });
       this.#generations.set(key, generation);
     }
     return generation;
