@@ -14,6 +14,8 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
   type FragmentDefinitionNode,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -71,6 +73,54 @@ function refusal(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument, http: { status: 400, headers: new HeaderMap() } } });
 }
 
+/** A field of an operation that takes arguments, with its definition and the name of its parent type. */
+interface ArgumentSite {
+  field: FieldNode;
+  definition: GraphQLField<unknown, unknown>;
+  parent: string;
+}
+
+/** Argument sites by schema and operation: Apollo keeps one parsed document per query, so the walk is done once. */
+const sitesByOperation = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, readonly ArgumentSite[]>>();
+
+/**
+ * The fields of an operation that take arguments, in document order, into fragments (each once),
+ * found by one typed walk per schema and operation and kept while the parsed operation lives.
+ */
+function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): readonly ArgumentSite[] {
+  let bySchema = sitesByOperation.get(schema);
+  if (!bySchema) sitesByOperation.set(schema, (bySchema = new WeakMap()));
+  const known = bySchema.get(operation);
+  if (known) return known;
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const typeInfo = new TypeInfo(schema);
+  const visited = new Set<string>();
+  const sites: ArgumentSite[] = [];
+  const walk = (node: OperationDefinitionNode | FragmentDefinitionNode): void => {
+    visit(
+      node,
+      visitWithTypeInfo(typeInfo, {
+        Field(field) {
+          const definition = typeInfo.getFieldDef();
+          const parent = typeInfo.getParentType();
+          if (!definition || !parent || definition.args.length === 0) return;
+          sites.push({ field, definition, parent: parent.name });
+        },
+        FragmentSpread(spread) {
+          const fragment = fragments.get(spread.name.value);
+          if (fragment && !visited.has(fragment.name.value)) {
+            visited.add(fragment.name.value);
+            walk(fragment);
+          }
+        },
+      }),
+    );
+  };
+  walk(operation);
+  bySchema.set(operation, sites);
+  return sites;
+}
+
 /**
  * Checks every argument value the operation passes (inline or by variable, through fragments and
  * into input objects and lists) before anything runs: `ID` values must match {@link ID_PATTERN},
@@ -86,9 +136,6 @@ export function argumentViolation(
 ): GraphQLError | undefined {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return undefined;
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  const typeInfo = new TypeInfo(schema);
-  const visited = new Set<string>();
   let violation: GraphQLError | undefined;
 
   const checkValue = (value: unknown, type: GraphQLInputType, coordinate: string, argument: string): void => {
@@ -110,32 +157,15 @@ export function argumentViolation(
     if (max !== undefined && [...value].length > max) violation = refusal(argument, `must be at most ${max} characters`);
   };
 
-  const walk = (node: OperationDefinitionNode | FragmentDefinitionNode): void => {
-    visit(
-      node,
-      visitWithTypeInfo(typeInfo, {
-        Field(field) {
-          const definition = typeInfo.getFieldDef();
-          const parent = typeInfo.getParentType();
-          if (!definition || !parent || definition.args.length === 0 || violation) return;
-          let values: Record<string, unknown>;
-          try {
-            values = getArgumentValues(definition, field, coerced.coerced);
-          } catch {
-            return;
-          }
-          for (const arg of definition.args) checkValue(values[arg.name], arg.type, `${parent.name}.${definition.name}(${arg.name}:)`, arg.name);
-        },
-        FragmentSpread(spread) {
-          const fragment = fragments.get(spread.name.value);
-          if (fragment && !visited.has(fragment.name.value)) {
-            visited.add(fragment.name.value);
-            walk(fragment);
-          }
-        },
-      }),
-    );
-  };
-  walk(operation);
+  for (const site of argumentSites(schema, document, operation)) {
+    if (violation) break;
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(site.definition, site.field, coerced.coerced);
+    } catch {
+      continue;
+    }
+    for (const arg of site.definition.args) checkValue(values[arg.name], arg.type, `${site.parent}.${site.definition.name}(${arg.name}:)`, arg.name);
+  }
   return violation;
 }

@@ -84,6 +84,17 @@ describe('refused before any backend call', () => {
     });
   }
 
+  it('one document checked again on every request: its variables are read each time, whatever earlier requests sent', async () => {
+    const query = 'query ($id: ID!) { ...F } fragment F on Query { product(id: $id) { id } }';
+    const first = await graphql(gateway, 'web', query, { token, variables: { id: 'p1' } });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    const bad = await graphql(gateway, 'web', query, { token, variables: { id: 'p1,p2' } });
+    assert.equal(bad.status, 400, JSON.stringify(bad.body));
+    assert.equal(bad.body.errors?.[0]?.extensions?.argument, 'id');
+    const again = await graphql(gateway, 'web', query, { token, variables: { id: 'p2' } });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+  });
+
   it('values at the limit pass: a 100-character search text reaches the catalog once', async () => {
     const response = await graphql(gateway, 'mobile', 'query ($t: String!) { search(text: $t) { nodes { id } } }', { variables: { t: 'é'.repeat(100) } });
     assert.equal(response.status, 200);
