@@ -147,8 +147,8 @@ describe('AccountsClient: transport', () => {
     await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', resolve));
     const confused = new AccountsClient({ baseUrl: `http://127.0.0.1:${(liar.address() as AddressInfo).port}` });
     try {
-      await assert.rejects(confused.getUsers(['u1']), upstream('BAD_RESPONSE'));
-      await assert.rejects(confused.getUsers(['u1']), upstream('BAD_RESPONSE'));
+      await assert.rejects(confused.getUsers(['u1']), upstream('BAD_RESPONSE'), 'misshapen');
+      await assert.rejects(confused.getAddresses(['u1']), upstream('BAD_RESPONSE'), 'unparsable');
     } finally {
       confused.close();
       liar.closeAllConnections();
