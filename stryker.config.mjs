@@ -7,7 +7,7 @@
 const SETS = {
   auth: {
     mutate: ['src/auth/**/*.ts'],
-    testFiles: ['test/auth/object-rules.test.ts', 'test/auth/scopes.test.ts', 'test/auth/shield-patch.test.ts', 'test/auth/coverage.test.ts', 'test/auth/authentication.test.ts', 'test/auth/authorization-matrix.test.ts', 'test/auth/idor.test.ts', 'test/auth/verified-tokens.test.ts', 'test/auth/failing-lookups.test.ts', 'test/auth/token-claims.test.ts'],
+    testFiles: ['test/auth/token-claims.test.ts', 'test/auth/object-rules.test.ts', 'test/auth/scopes.test.ts', 'test/auth/shield-patch.test.ts', 'test/auth/coverage.test.ts', 'test/auth/authentication.test.ts', 'test/auth/authorization-matrix.test.ts', 'test/auth/idor.test.ts', 'test/auth/verified-tokens.test.ts', 'test/auth/failing-lookups.test.ts'],
   },
   cache: {
     mutate: ['src/cache/**/*.ts'],
