@@ -4,40 +4,29 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Backends } from '../../backends/start.ts';
+import { after, afterEach, describe, it } from 'node:test';
 import { withoutCost } from '../helpers/cost-extension.ts';
-import { backendEnv, graphql, startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { backendEnv, graphql, startTestGateway, type TestGateway, useGateway } from '../helpers/gateway.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PRODUCT_QUERY = '{ product(id: "p1") { id name } }';
 
-let backends: Backends;
-let gateway: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
-});
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
-afterEach(() => backends.control.reset());
+const shop = useGateway();
+afterEach(() => shop.backends.control.reset());
 
 describe('/healthz', () => {
   it('answers 200 without asking any backend', async () => {
-    backends.control.reset();
-    const response = await fetch(`${gateway.url}/healthz`);
+    shop.backends.control.reset();
+    const response = await fetch(`${shop.gateway.url}/healthz`);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { status: 'ok' });
-    for (const service of ['accounts', 'catalog', 'orders', 'inventory'] as const) assert.equal(backends.control.stats(service).calls, 0);
+    for (const service of ['accounts', 'catalog', 'orders', 'inventory'] as const) assert.equal(shop.backends.control.stats(service).calls, 0);
   });
 
   it('stays 200 while a backend is down: alive is not ready', async () => {
-    backends.control.setFaults('orders', { down: true });
-    const response = await fetch(`${gateway.url}/healthz`);
+    shop.backends.control.setFaults('orders', { down: true });
+    const response = await fetch(`${shop.gateway.url}/healthz`);
     assert.equal(response.status, 200);
   });
 });
@@ -47,7 +36,7 @@ describe('/healthz', () => {
  * gateway (circuit breaker state, for one) cannot leak into other tests.
  */
 async function withOwnGateway(run: (own: TestGateway) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
-  const own = await startTestGateway(backends, env, { waitForRedisMs: 0 });
+  const own = await startTestGateway(shop.backends, env, { waitForRedisMs: 0 });
   try {
     await run(own);
   } finally {
@@ -57,14 +46,14 @@ async function withOwnGateway(run: (own: TestGateway) => Promise<void>, env: Rec
 
 describe('admin listener', () => {
   it('serves /readyz, /status and /metrics; the public port serves none of them', async () => {
-    for (const path of ['/readyz', '/status', '/metrics', '/healthz']) assert.equal((await fetch(`${gateway.adminUrl}${path}`)).status, 200, path);
-    for (const path of ['/readyz', '/status', '/metrics']) assert.equal((await fetch(`${gateway.url}${path}`)).status, 404, `public ${path}`);
+    for (const path of ['/readyz', '/status', '/metrics', '/healthz']) assert.equal((await fetch(`${shop.gateway.adminUrl}${path}`)).status, 200, path);
+    for (const path of ['/readyz', '/status', '/metrics']) assert.equal((await fetch(`${shop.gateway.url}${path}`)).status, 404, `public ${path}`);
   });
 });
 
 describe('/readyz (admin): can this process serve', () => {
   it('answers 200 when started', async () => {
-    const response = await fetch(`${gateway.adminUrl}/readyz`);
+    const response = await fetch(`${shop.gateway.adminUrl}/readyz`);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { status: 'ready' });
   });
@@ -73,11 +62,11 @@ describe('/readyz (admin): can this process serve', () => {
     const closed = await closedPort();
     await withOwnGateway(
       async (own) => {
-        backends.control.setFaults('catalog', { down: true });
+        shop.backends.control.setFaults('catalog', { down: true });
         const ready = await fetch(`${own.adminUrl}/readyz`);
         assert.equal(ready.status, 200);
         assert.deepEqual(await ready.json(), { status: 'ready' });
-        for (const service of ['accounts', 'catalog', 'orders', 'inventory'] as const) assert.equal(backends.control.stats(service).calls, 0, `${service} asked by a probe`);
+        for (const service of ['accounts', 'catalog', 'orders', 'inventory'] as const) assert.equal(shop.backends.control.stats(service).calls, 0, `${service} asked by a probe`);
         const status = (await (await fetch(`${own.adminUrl}/status`)).json()) as { backends: Record<string, { reachable: boolean }>; redis: unknown };
         assert.deepEqual(
           Object.fromEntries(Object.entries(status.backends).map(([name, state]) => [name, state.reachable])),
@@ -92,9 +81,9 @@ describe('/readyz (admin): can this process serve', () => {
   it('answers 503 saturated while every turn is taken and the line is full', () =>
     withOwnGateway(
       async (own) => {
-        backends.control.setFaults('catalog', { latencyMs: 400 });
+        shop.backends.control.setFaults('catalog', { latencyMs: 400 });
         const busy = graphql(own, 'web', PRODUCT_QUERY);
-        while (backends.control.stats('catalog').calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        while (shop.backends.control.stats('catalog').calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
         const during = await fetch(`${own.adminUrl}/readyz`);
         assert.equal(during.status, 503);
         assert.deepEqual(await during.json(), { status: 'not-ready', reason: 'saturated' });
@@ -116,11 +105,11 @@ async function closedPort(): Promise<number> {
 describe('x-request-id', () => {
   it('keeps a well-formed id, echoes it and passes it to the backends', async () => {
     const id = 'checkout-7f3a:42.retry_1';
-    const { status, headers, body } = await graphql(gateway, 'web', PRODUCT_QUERY, { headers: { 'x-request-id': id } });
+    const { status, headers, body } = await graphql(shop.gateway, 'web', PRODUCT_QUERY, { headers: { 'x-request-id': id } });
     assert.equal(status, 200);
-    assert.deepEqual(body.data, { product: { id: 'p1', name: backends.dataset.products.get('p1')?.name } });
+    assert.deepEqual(body.data, { product: { id: 'p1', name: shop.backends.dataset.products.get('p1')?.name } });
     assert.equal(headers.get('x-request-id'), id);
-    const calls = backends.control.stats('catalog').recent;
+    const calls = shop.backends.control.stats('catalog').recent;
     assert.ok(calls.length > 0);
     for (const call of calls) assert.equal(call.requestId, id);
   });
@@ -134,7 +123,7 @@ describe('x-request-id', () => {
     it(`replaces an id ${kind} with a generated UUID`, async () => {
       // fetch only sends Latin-1 header values: the non-ASCII id goes percent-encoded, still malformed.
       const sent = /^[\t\x20-\x7e]*$/.test(id) ? id : encodeURIComponent(id);
-      const response = await fetch(`${gateway.url}/healthz`, { headers: { 'x-request-id': sent } });
+      const response = await fetch(`${shop.gateway.url}/healthz`, { headers: { 'x-request-id': sent } });
       const echoed = response.headers.get('x-request-id') ?? '';
       assert.notEqual(echoed, sent);
       assert.match(echoed, UUID);
@@ -142,7 +131,7 @@ describe('x-request-id', () => {
   }
 
   it('generates a fresh UUID per request when none is given', async () => {
-    const [a, b] = await Promise.all([fetch(`${gateway.url}/healthz`), fetch(`${gateway.url}/web/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })]);
+    const [a, b] = await Promise.all([fetch(`${shop.gateway.url}/healthz`), fetch(`${shop.gateway.url}/web/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })]);
     const first = a.headers.get('x-request-id') ?? '';
     const second = b.headers.get('x-request-id') ?? '';
     assert.match(first, UUID);
@@ -151,7 +140,7 @@ describe('x-request-id', () => {
   });
 
   it('the 404 JSON carries the id too', async () => {
-    const response = await fetch(`${gateway.url}/nowhere`, { headers: { 'x-request-id': 'trace-404' } });
+    const response = await fetch(`${shop.gateway.url}/nowhere`, { headers: { 'x-request-id': 'trace-404' } });
     assert.equal(response.status, 404);
     assert.equal(response.headers.get('x-request-id'), 'trace-404');
   });
@@ -172,7 +161,7 @@ interface SpawnedGateway {
 async function spawnGateway(env: Record<string, string>): Promise<SpawnedGateway> {
   const child = spawn(process.execPath, ['src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', ADMIN_PORT: '0', LOG_PRETTY: 'false', LOG_LEVEL: 'info', ...backendEnv(backends), ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', ADMIN_PORT: '0', LOG_PRETTY: 'false', LOG_LEVEL: 'info', ...backendEnv(shop.backends), ...env },
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   let stderr = '';
@@ -213,20 +202,20 @@ describe('a gateway process', () => {
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
 
     // A request still waiting on a slow backend when SIGTERM arrives must be answered, not cut.
-    backends.control.setFaults('catalog', { latencyMs: 300 });
+    shop.backends.control.setFaults('catalog', { latencyMs: 300 });
     const inFlight = fetch(endpoints.web ?? '', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: PRODUCT_QUERY }),
     });
-    while (backends.control.stats('catalog').calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (shop.backends.control.stats('catalog').calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     assert.ok(child.kill('SIGTERM'));
 
     const response = await inFlight;
     assert.equal(response.status, 200);
     // Tells the client not to reuse the connection, so the process need not wait for it.
     assert.equal(response.headers.get('connection'), 'close');
-    assert.deepEqual(withoutCost(await response.json()), { data: { product: { id: 'p1', name: backends.dataset.products.get('p1')?.name } } });
+    assert.deepEqual(withoutCost(await response.json()), { data: { product: { id: 'p1', name: shop.backends.dataset.products.get('p1')?.name } } });
     assert.equal(await exited, 0);
     const messages = lines.map((line) => line.msg);
     assert.ok(messages.includes('shutting down: draining in-flight requests'), JSON.stringify(messages));
@@ -241,9 +230,9 @@ describe('a gateway process', () => {
     assert.equal((await fetch(`${admin}/readyz`)).status, 200);
     const ask = () => fetch(web, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PRODUCT_QUERY }) });
 
-    backends.control.setFaults('catalog', { latencyMs: 300 });
+    shop.backends.control.setFaults('catalog', { latencyMs: 300 });
     const inFlight = ask();
-    while (backends.control.stats('catalog').calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (shop.backends.control.stats('catalog').calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     assert.ok(child.kill('SIGTERM'));
     let readiness = 200;
     while (readiness === 200) readiness = (await fetch(`${admin}/readyz`)).status;
@@ -254,7 +243,7 @@ describe('a gateway process', () => {
     const arriving = await ask();
     assert.equal(arriving.status, 200);
     assert.equal(arriving.headers.get('connection'), 'close');
-    assert.deepEqual(withoutCost(await arriving.json()), { data: { product: { id: 'p1', name: backends.dataset.products.get('p1')?.name } } });
+    assert.deepEqual(withoutCost(await arriving.json()), { data: { product: { id: 'p1', name: shop.backends.dataset.products.get('p1')?.name } } });
     assert.equal((await inFlight).status, 200);
     assert.ok(
       !lines.some((line) => line.msg === 'shutting down: draining in-flight requests'),

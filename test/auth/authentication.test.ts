@@ -1,7 +1,6 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Backends } from '../../backends/start.ts';
-import { graphql, startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, startTestGateway, type TestGateway, useGateway } from '../helpers/gateway.ts';
 import { withoutCost } from '../helpers/cost-extension.ts';
 import { assertUnauthenticated, craftToken, nowS, unsignedToken } from '../helpers/auth-tokens.ts';
 import { newSigningKey, startJwksServer, type JwksServer, type SigningKey } from '../helpers/jwks-server.ts';
@@ -18,28 +17,17 @@ const WEB_ME = 'query { me { id } }';
 const JOSE_JWKS_COOLDOWN_MS = 30_000;
 const MOBILE_GREETING = 'query { home { greeting } }';
 
-let backends: Backends;
-let gateway: TestGateway;
+const shop = useGateway();
 
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
-});
+beforeEach(() => shop.backends.control.reset());
 
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
-
-beforeEach(() => backends.control.reset());
-
-const backendCalls = (): number => Object.values(backends.control.allStats()).reduce((sum, s) => sum + s.calls, 0);
+const backendCalls = (): number => Object.values(shop.backends.control.allStats()).reduce((sum, s) => sum + s.calls, 0);
 
 function send(target: TestGateway, surface: Surface, authorization: string, query = PROBES[surface]) {
   return graphql(target, surface, query, { headers: { authorization } });
 }
 
-async function assertRefusedEverywhere(authorization: string, surfaces: readonly Surface[] = ['web', 'mobile'], target = gateway): Promise<void> {
+async function assertRefusedEverywhere(authorization: string, surfaces: readonly Surface[] = ['web', 'mobile'], target = shop.gateway): Promise<void> {
   for (const surface of surfaces) {
     assertUnauthenticated(await send(target, surface, authorization));
   }
@@ -47,15 +35,15 @@ async function assertRefusedEverywhere(authorization: string, surfaces: readonly
 }
 
 function greetingOf(userId: string): string {
-  return `Hello, ${backends.dataset.users.get(userId)?.profile.displayName}`;
+  return `Hello, ${shop.backends.dataset.users.get(userId)?.profile.displayName}`;
 }
 
 describe('invalid tokens: 401, a Bearer challenge, UNAUTHENTICATED, no backend call', () => {
-  const bearer = async (claims: Record<string, unknown>): Promise<string> => `Bearer ${await craftToken(gateway.config, { claims })}`;
+  const bearer = async (claims: Record<string, unknown>): Promise<string> => `Bearer ${await craftToken(shop.gateway.config, { claims })}`;
   const cases: readonly [string, () => Promise<string> | string][] = [
-    ['bad signature (another secret)', async () => `Bearer ${await craftToken(gateway.config, { key: new TextEncoder().encode('not-the-gateway-secret-0123456789abcdef') })}`],
-    ['unsigned (alg: none)', () => `Bearer ${unsignedToken(gateway.config)}`],
-    ['signature stripped from a valid token', async () => `Bearer ${(await craftToken(gateway.config)).replace(/[^.]+$/, '')}`],
+    ['bad signature (another secret)', async () => `Bearer ${await craftToken(shop.gateway.config, { key: new TextEncoder().encode('not-the-gateway-secret-0123456789abcdef') })}`],
+    ['unsigned (alg: none)', () => `Bearer ${unsignedToken(shop.gateway.config)}`],
+    ['signature stripped from a valid token', async () => `Bearer ${(await craftToken(shop.gateway.config)).replace(/[^.]+$/, '')}`],
     ['expired an hour ago', () => bearer({ exp: nowS() - 3600 })],
     ['expired 30 s ago (beyond the 5 s tolerance)', () => bearer({ exp: nowS() - 30 })],
     ['not valid before a minute from now', () => bearer({ nbf: nowS() + 60 })],
@@ -66,7 +54,7 @@ describe('invalid tokens: 401, a Bearer challenge, UNAUTHENTICATED, no backend c
     ['no subject', () => bearer({ sub: undefined })],
     ['no expiry', () => bearer({ exp: undefined })],
     ['garbage after Bearer', () => 'Bearer garbage'],
-    ['token without the Bearer scheme', () => craftToken(gateway.config)],
+    ['token without the Bearer scheme', () => craftToken(shop.gateway.config)],
     ['another scheme (Basic)', () => `Basic ${Buffer.from('u1:secret').toString('base64')}`],
     ['two parts', () => 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1MSJ9'],
     ['Bearer and nothing else', () => 'Bearer '],
@@ -78,60 +66,60 @@ describe('invalid tokens: 401, a Bearer challenge, UNAUTHENTICATED, no backend c
 
 describe('clock tolerance (5 s)', () => {
   it('accepts a token that expired 3 s ago', async () => {
-    const token = await craftToken(gateway.config, { claims: { sub: 'u4', exp: nowS() - 3 } });
-    const response = await graphql(gateway, 'web', WEB_ME, { token });
+    const token = await craftToken(shop.gateway.config, { claims: { sub: 'u4', exp: nowS() - 3 } });
+    const response = await graphql(shop.gateway, 'web', WEB_ME, { token });
     assert.equal(response.status, 200);
     assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u4' } } });
   });
 
   it('accepts a token whose not-before is 3 s ahead', async () => {
-    const token = await craftToken(gateway.config, { claims: { sub: 'u4', nbf: nowS() + 3 } });
-    const response = await graphql(gateway, 'web', WEB_ME, { token });
+    const token = await craftToken(shop.gateway.config, { claims: { sub: 'u4', nbf: nowS() + 3 } });
+    const response = await graphql(shop.gateway, 'web', WEB_ME, { token });
     assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u4' } } });
   });
 });
 
 describe('audience: the surface name', () => {
   it('refuses a mobile-only token on web, before any backend call', async () => {
-    const token = await craftToken(gateway.config, { claims: { aud: ['mobile'] } });
+    const token = await craftToken(shop.gateway.config, { claims: { aud: ['mobile'] } });
     await assertRefusedEverywhere(`Bearer ${token}`, ['web']);
   });
 
   it('accepts the same mobile-only token on mobile', async () => {
-    const token = await craftToken(gateway.config, { claims: { sub: 'u2', aud: ['mobile'] } });
-    const response = await graphql(gateway, 'mobile', MOBILE_GREETING, { token });
+    const token = await craftToken(shop.gateway.config, { claims: { sub: 'u2', aud: ['mobile'] } });
+    const response = await graphql(shop.gateway, 'mobile', MOBILE_GREETING, { token });
     assert.equal(response.status, 200);
     assert.deepEqual(withoutCost(response.body), { data: { home: { greeting: greetingOf('u2') } } });
   });
 
   it('refuses a web-only token (aud as a single string) on mobile and accepts it on web', async () => {
-    const token = await craftToken(gateway.config, { claims: { sub: 'u2', aud: 'web' } });
+    const token = await craftToken(shop.gateway.config, { claims: { sub: 'u2', aud: 'web' } });
     await assertRefusedEverywhere(`Bearer ${token}`, ['mobile']);
-    const response = await graphql(gateway, 'web', WEB_ME, { token });
+    const response = await graphql(shop.gateway, 'web', WEB_ME, { token });
     assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u2' } } });
   });
 
   it('accepts a token for both surfaces on both', async () => {
-    const token = await craftToken(gateway.config, { claims: { sub: 'u5', aud: ['web', 'mobile'] } });
-    assert.deepEqual(withoutCost((await graphql(gateway, 'web', WEB_ME, { token })).body), { data: { me: { id: 'u5' } } });
-    assert.deepEqual(withoutCost((await graphql(gateway, 'mobile', MOBILE_GREETING, { token })).body), { data: { home: { greeting: greetingOf('u5') } } });
+    const token = await craftToken(shop.gateway.config, { claims: { sub: 'u5', aud: ['web', 'mobile'] } });
+    assert.deepEqual(withoutCost((await graphql(shop.gateway, 'web', WEB_ME, { token })).body), { data: { me: { id: 'u5' } } });
+    assert.deepEqual(withoutCost((await graphql(shop.gateway, 'mobile', MOBILE_GREETING, { token })).body), { data: { home: { greeting: greetingOf('u5') } } });
   });
 });
 
 describe('the Authorization header', () => {
   it('takes the scheme name in any case (RFC 7235)', async () => {
-    const token = await craftToken(gateway.config, { claims: { sub: 'u6' } });
-    const response = await send(gateway, 'web', `bearer ${token}`, WEB_ME);
+    const token = await craftToken(shop.gateway.config, { claims: { sub: 'u6' } });
+    const response = await send(shop.gateway, 'web', `bearer ${token}`, WEB_ME);
     assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u6' } } });
   });
 
   it('absent: the request is anonymous and public fields answer', async () => {
-    const product = backends.dataset.productList[0];
+    const product = shop.backends.dataset.productList[0];
     assert.ok(product);
-    const web = await graphql(gateway, 'web', 'query ($id: ID!) { me { id } product(id: $id) { id name } }', { variables: { id: product.id } });
+    const web = await graphql(shop.gateway, 'web', 'query ($id: ID!) { me { id } product(id: $id) { id name } }', { variables: { id: product.id } });
     assert.equal(web.status, 200);
     assert.deepEqual(withoutCost(web.body), { data: { me: null, product: { id: product.id, name: product.name } } });
-    const mobile = await graphql(gateway, 'mobile', 'query { home { greeting recentOrders { id } } }');
+    const mobile = await graphql(shop.gateway, 'mobile', 'query { home { greeting recentOrders { id } } }');
     assert.deepEqual(withoutCost(mobile.body), { data: { home: { greeting: 'Welcome', recentOrders: [] } } });
   });
 });
@@ -145,7 +133,7 @@ describe('JWKS (RS256 and ES256 keys of an identity provider)', () => {
   before(async () => {
     [rsa, ec] = await Promise.all([newSigningKey('RS256', 'rsa-2025-01'), newSigningKey('ES256', 'ec-2025-01')]);
     jwks = await startJwksServer([rsa, ec]);
-    idp = await startTestGateway(backends, { JWT_JWKS_URL: jwks.url });
+    idp = await startTestGateway(shop.backends, { JWT_JWKS_URL: jwks.url });
   });
 
   after(async () => {
@@ -188,7 +176,7 @@ describe('JWKS (RS256 and ES256 keys of an identity provider)', () => {
     assert.deepEqual(withoutCost(response.body), { data: { me: { id: 'u9' } } });
     assert.ok(jwks.fetches() > fetchesBefore, 'the unknown kid made the gateway fetch the key set again');
 
-    backends.control.reset();
+    shop.backends.control.reset();
     await assertRefusedEverywhere(`Bearer ${await signedBy(rsa, 'u7')}`, ['web'], idp);
   });
 });

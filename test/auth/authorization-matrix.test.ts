@@ -1,8 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Backends } from '../../backends/start.ts';
 import type { OrderRecord, ProductRecord } from '../../backends/data/model.ts';
-import { graphql, startTestBackends, startTestGateway, tokenFor, type GraphQLBody, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, tokenFor, type GraphQLBody, useGateway } from '../helpers/gateway.ts';
 import { withoutCost } from '../helpers/cost-extension.ts';
 import { craftToken } from '../helpers/auth-tokens.ts';
 
@@ -42,8 +41,7 @@ interface Row {
   check?: (value: Record<string, unknown>, viewerId: string | null) => void;
 }
 
-let backends: Backends;
-let gateway: TestGateway;
+const shop = useGateway();
 const tokens = new Map<ViewerName, string>();
 let keyCounter = 0;
 /** An order of A whose lines are well stocked, so reordering it cannot run out. */
@@ -53,27 +51,21 @@ let stocked: ProductRecord;
 let anyProduct: ProductRecord;
 
 const freshKey = (): string => `matrix-key-${++keyCounter}-${process.pid}`;
-const ordersOf = (userId: string): OrderRecord[] => backends.dataset.ordersByUser.get(userId) ?? [];
-const available = (sku: string): number => backends.dataset.stock.get(sku)?.available ?? 0;
+const ordersOf = (userId: string): OrderRecord[] => shop.backends.dataset.ordersByUser.get(userId) ?? [];
+const available = (sku: string): number => shop.backends.dataset.stock.get(sku)?.available ?? 0;
 
 before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
+  await shop.ready();
   for (const [name, viewer] of Object.entries(VIEWERS) as [ViewerName, (typeof VIEWERS)[ViewerName]][]) {
-    if (viewer) tokens.set(name, await tokenFor(gateway.config, viewer.id, { roles: viewer.roles }));
+    if (viewer) tokens.set(name, await tokenFor(shop.gateway.config, viewer.id, { roles: viewer.roles }));
   }
   const wellStocked = ordersOf('u1').find((order) => order.items.every((line) => available(line.sku) >= 10 * line.quantity));
   assert.ok(wellStocked, 'u1 has an order whose lines are well stocked');
   ordersOfA = wellStocked;
-  const product = backends.dataset.productList.find((p) => available(p.sku) >= 20);
+  const product = shop.backends.dataset.productList.find((p) => available(p.sku) >= 20);
   assert.ok(product);
   stocked = product;
-  anyProduct = backends.dataset.productList[0] as ProductRecord;
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
+  anyProduct = shop.backends.dataset.productList[0] as ProductRecord;
 });
 
 const everyone = (outcome: Outcome): Record<ViewerName, Outcome> => ({ anonymous: outcome, A: outcome, B: outcome, admin: outcome });
@@ -106,7 +98,7 @@ const ROWS: readonly Row[] = [
   {
     surface: 'web', subject: 'updateProfile (bio set to its current value)', field: 'updateProfile',
     operation: 'mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }',
-    variables: (viewerId) => ({ input: { bio: backends.dataset.users.get(viewerId ?? 'u1')?.profile.bio } }),
+    variables: (viewerId) => ({ input: { bio: shop.backends.dataset.users.get(viewerId ?? 'u1')?.profile.bio } }),
     expect: signedIn('data', 'UNAUTHENTICATED'), check: isViewer,
   },
   // ── web protected fields ───────────────────────────────────────────────────────────────────────
@@ -116,14 +108,14 @@ const ROWS: readonly Row[] = [
     expect: signedIn('data', 'null'),
     check: (me, viewerId) => {
       assert.equal(me['id'], viewerId);
-      assert.equal(me['email'], backends.dataset.users.get(viewerId as string)?.email);
+      assert.equal(me['email'], shop.backends.dataset.users.get(viewerId as string)?.email);
     },
   },
   {
     surface: 'web', subject: 'User.email/addresses/orders of B via user(id: u2)', field: 'user',
     operation: '{ user(id: "u2") { id email addresses { id } orders(first: 2) { totalCount } } }',
     expect: { anonymous: 'FORBIDDEN', A: 'FORBIDDEN', B: 'FORBIDDEN', admin: 'data' },
-    check: (user) => assert.equal(user['email'], backends.dataset.users.get('u2')?.email),
+    check: (user) => assert.equal(user['email'], shop.backends.dataset.users.get('u2')?.email),
   },
   {
     surface: 'web', subject: "Order.customer (and its User fields) of A's order", field: 'order',
@@ -145,7 +137,7 @@ const ROWS: readonly Row[] = [
     surface: 'mobile', subject: 'home', field: 'home', operation: '{ home { greeting recentOrders { id } featured(first: 2) { id } } }',
     expect: everyone('data'),
     check: (home, viewerId) => {
-      const name = viewerId ? backends.dataset.users.get(viewerId)?.profile.displayName : undefined;
+      const name = viewerId ? shop.backends.dataset.users.get(viewerId)?.profile.displayName : undefined;
       assert.equal(home['greeting'], name ? `Hello, ${name}` : 'Welcome');
       const ownIds = new Set(ordersOf(viewerId ?? '').map((o) => o.id));
       const recent = home['recentOrders'] as { id: string }[];
@@ -230,7 +222,7 @@ for (const surface of ['web', 'mobile'] as const) {
         it(`${row.subject} — ${viewerName}: ${outcome}`, async () => {
           const viewerId = VIEWERS[viewerName]?.id ?? null;
           const token = tokens.get(viewerName);
-          const response = await graphql(gateway, surface, row.operation, { variables: row.variables?.(viewerId) ?? {}, ...(token ? { token } : {}) });
+          const response = await graphql(shop.gateway, surface, row.operation, { variables: row.variables?.(viewerId) ?? {}, ...(token ? { token } : {}) });
           assert.equal(response.status, 200);
           assertOutcome(row, viewerId, outcome, response.body);
         });
@@ -240,31 +232,31 @@ for (const surface of ['web', 'mobile'] as const) {
 }
 
 describe('token scopes (a token with a scope claim holds only what it names)', () => {
-  const scoped = (scope: string) => craftToken(gateway.config, { claims: { sub: 'u1', scope } });
+  const scoped = (scope: string) => craftToken(shop.gateway.config, { claims: { sub: 'u1', scope } });
   const PLACE = 'mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }';
   const UPDATE = 'mutation ($bio: String) { updateProfile(input: { bio: $bio }) { id } }';
   const placeVariables = () => ({ input: { items: [{ productId: stocked.id, quantity: 1 }], idempotencyKey: freshKey() } });
-  const ownBio = () => ({ bio: backends.dataset.users.get('u1')?.profile.bio });
+  const ownBio = () => ({ bio: shop.backends.dataset.users.get('u1')?.profile.bio });
 
   it('profile:write may update the profile but not place an order', async () => {
     const token = await scoped('profile:write');
-    assert.deepEqual(withoutCost((await graphql(gateway, 'web', UPDATE, { token, variables: ownBio() })).body), { data: { updateProfile: { id: 'u1' } } });
-    const before = backends.control.stats('orders').byMethod['CreateOrder'] ?? 0;
-    const refused = await graphql(gateway, 'web', PLACE, { token, variables: placeVariables() });
+    assert.deepEqual(withoutCost((await graphql(shop.gateway, 'web', UPDATE, { token, variables: ownBio() })).body), { data: { updateProfile: { id: 'u1' } } });
+    const before = shop.backends.control.stats('orders').byMethod['CreateOrder'] ?? 0;
+    const refused = await graphql(shop.gateway, 'web', PLACE, { token, variables: placeVariables() });
     assertOneError(refused.body, ['placeOrder']);
-    assert.equal(backends.control.stats('orders').byMethod['CreateOrder'] ?? 0, before, 'no order was created');
+    assert.equal(shop.backends.control.stats('orders').byMethod['CreateOrder'] ?? 0, before, 'no order was created');
   });
 
   it('orders:write may place an order and reorder, but not update the profile', async () => {
     const token = await scoped('orders:read orders:write');
-    const placed = await graphql(gateway, 'web', PLACE, { token, variables: placeVariables() });
+    const placed = await graphql(shop.gateway, 'web', PLACE, { token, variables: placeVariables() });
     assert.equal(placed.body.errors, undefined, JSON.stringify(placed.body.errors));
-    const reordered = await graphql(gateway, 'mobile', 'mutation ($id: ID!, $key: String!) { reorder(orderId: $id, idempotencyKey: $key) { id } }', {
+    const reordered = await graphql(shop.gateway, 'mobile', 'mutation ($id: ID!, $key: String!) { reorder(orderId: $id, idempotencyKey: $key) { id } }', {
       token,
       variables: { id: ordersOfA.id, key: freshKey() },
     });
     assert.equal(reordered.body.errors, undefined, JSON.stringify(reordered.body.errors));
-    assertOneError((await graphql(gateway, 'web', UPDATE, { token, variables: ownBio() })).body, ['updateProfile']);
+    assertOneError((await graphql(shop.gateway, 'web', UPDATE, { token, variables: ownBio() })).body, ['updateProfile']);
   });
 
   // A present claim that is not a non-empty, space-separated string is refused: never read as "every scope".
@@ -278,20 +270,20 @@ describe('token scopes (a token with a scope claim holds only what it names)', (
     ['doubled spaces', 'orders:read  profile:write'],
   ] as const) {
     it(`a scope claim that is ${what} makes the token invalid: 401, no backend call`, async () => {
-      const token = await craftToken(gateway.config, { claims: { sub: 'u1', scope } });
-      const before = backends.control.stats('accounts').calls;
-      const refused = await graphql(gateway, 'web', UPDATE, { token, variables: ownBio() });
+      const token = await craftToken(shop.gateway.config, { claims: { sub: 'u1', scope } });
+      const before = shop.backends.control.stats('accounts').calls;
+      const refused = await graphql(shop.gateway, 'web', UPDATE, { token, variables: ownBio() });
       assert.equal(refused.status, 401);
       assert.equal(refused.body.data, undefined);
       assert.equal(refused.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
-      assert.equal(backends.control.stats('accounts').calls, before, 'the profile was neither read nor written');
+      assert.equal(shop.backends.control.stats('accounts').calls, before, 'the profile was neither read nor written');
     });
   }
 
   it('a sub claim that is not an id shape (a comma, a number) makes the token invalid', async () => {
     for (const sub of ['u1,u2', 7]) {
-      const token = await craftToken(gateway.config, { claims: { sub } });
-      const refused = await graphql(gateway, 'web', '{ me { id } }', { token });
+      const token = await craftToken(shop.gateway.config, { claims: { sub } });
+      const refused = await graphql(shop.gateway, 'web', '{ me { id } }', { token });
       assert.equal(refused.status, 401, `sub ${JSON.stringify(sub)}`);
     }
   });

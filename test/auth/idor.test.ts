@@ -1,37 +1,29 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Backends } from '../../backends/start.ts';
 import type { OrderRecord, UserRecord } from '../../backends/data/model.ts';
-import { graphql, startTestBackends, startTestGateway, tokenFor, type GraphQLBody, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, tokenFor, type GraphQLBody, useGateway } from '../helpers/gateway.ts';
 
 // Insecure direct object references: user A (u1) names user B's (u2) objects by id.
 
 const A = 'u1';
 const B = 'u2';
 
-let backends: Backends;
-let gateway: TestGateway;
+const shop = useGateway();
 let tokenOfA: string;
 let orderOfB: OrderRecord;
 let userB: UserRecord;
 
 before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
-  tokenOfA = await tokenFor(gateway.config, A);
-  const [order] = backends.dataset.ordersByUser.get(B) ?? [];
-  const user = backends.dataset.users.get(B);
+  await shop.ready();
+  tokenOfA = await tokenFor(shop.gateway.config, A);
+  const [order] = shop.backends.dataset.ordersByUser.get(B) ?? [];
+  const user = shop.backends.dataset.users.get(B);
   assert.ok(order && user);
   orderOfB = order;
   userB = user;
 });
 
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
-
-beforeEach(() => backends.control.reset());
+beforeEach(() => shop.backends.control.reset());
 
 /** One FORBIDDEN error at `[field]`, `data.<field>` null, and nothing of B's anywhere in the body. */
 function assertRefusedWithoutLeak(body: GraphQLBody, field: string): void {
@@ -47,7 +39,7 @@ function assertRefusedWithoutLeak(body: GraphQLBody, field: string): void {
 
 describe('web', () => {
   it("A asking for B's order by id gets FORBIDDEN and no order data", async () => {
-    const response = await graphql(gateway, 'web', 'query ($id: ID!) { order(id: $id) { id status createdAt total { amount } customer { email } } }', {
+    const response = await graphql(shop.gateway, 'web', 'query ($id: ID!) { order(id: $id) { id status createdAt total { amount } customer { email } } }', {
       token: tokenOfA,
       variables: { id: orderOfB.id },
     });
@@ -57,38 +49,38 @@ describe('web', () => {
   });
 
   it("A asking for B's profile gets FORBIDDEN, and the accounts service is never asked for B", async () => {
-    const response = await graphql(gateway, 'web', 'query ($id: ID!) { user(id: $id) { id email name profile { displayName } addresses { id } } }', {
+    const response = await graphql(shop.gateway, 'web', 'query ($id: ID!) { user(id: $id) { id email name profile { displayName } addresses { id } } }', {
       token: tokenOfA,
       variables: { id: B },
     });
     assert.equal(response.status, 200);
     assertRefusedWithoutLeak(response.body, 'user');
     assert.deepEqual(response.body.data, { user: null });
-    const accounts = backends.control.stats('accounts');
+    const accounts = shop.backends.control.stats('accounts');
     assert.equal(accounts.byMethod['GET /users'] ?? 0, 0, 'no batch read of users');
     assert.equal(accounts.byMethod['GET /users/{id}'] ?? 0, 0, 'no single read of a user');
     assert.equal(accounts.byMethod['GET /addresses'] ?? 0, 0, 'no read of addresses');
   });
 
   it("A's own profile next to B's in one query: A's data, B's refused", async () => {
-    const response = await graphql(gateway, 'web', 'query { me { id email } user(id: "u2") { id email } }', { token: tokenOfA });
+    const response = await graphql(shop.gateway, 'web', 'query { me { id email } user(id: "u2") { id email } }', { token: tokenOfA });
     assertRefusedWithoutLeak(response.body, 'user');
-    assert.deepEqual(response.body.data, { me: { id: A, email: backends.dataset.users.get(A)?.email }, user: null });
-    assert.deepEqual(backends.control.stats('accounts').batchSizes['GET /users'], [1], 'accounts read A only');
+    assert.deepEqual(response.body.data, { me: { id: A, email: shop.backends.dataset.users.get(A)?.email }, user: null });
+    assert.deepEqual(shop.backends.control.stats('accounts').batchSizes['GET /users'], [1], 'accounts read A only');
   });
 });
 
 describe('mobile', () => {
   it("A reordering B's order gets FORBIDDEN and no order is created", async () => {
-    const ordersOfABefore = backends.dataset.ordersByUser.get(A)?.length;
-    const response = await graphql(gateway, 'mobile', 'mutation ($id: ID!, $key: String!) { reorder(orderId: $id, idempotencyKey: $key) { id itemCount } }', {
+    const ordersOfABefore = shop.backends.dataset.ordersByUser.get(A)?.length;
+    const response = await graphql(shop.gateway, 'mobile', 'mutation ($id: ID!, $key: String!) { reorder(orderId: $id, idempotencyKey: $key) { id itemCount } }', {
       token: tokenOfA,
       variables: { id: orderOfB.id, key: `idor-reorder-${process.pid}` },
     });
     assert.equal(response.status, 200);
     assertRefusedWithoutLeak(response.body, 'reorder');
     assert.equal(response.body.data, null, 'reorder is non-null, so its refusal nulls data');
-    assert.equal(backends.control.stats('orders').byMethod['CreateOrder'] ?? 0, 0, 'CreateOrder was never called');
-    assert.equal(backends.dataset.ordersByUser.get(A)?.length, ordersOfABefore);
+    assert.equal(shop.backends.control.stats('orders').byMethod['CreateOrder'] ?? 0, 0, 'CreateOrder was never called');
+    assert.equal(shop.backends.dataset.ordersByUser.get(A)?.length, ordersOfABefore);
   });
 });

@@ -1,10 +1,9 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Backends } from '../../backends/start.ts';
-import { graphql, startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, useGateway } from '../helpers/gateway.ts';
 import { withoutCost } from '../helpers/cost-extension.ts';
 import { assertUnauthenticated } from '../helpers/auth-tokens.ts';
 
@@ -22,18 +21,7 @@ function tokenScript(args: string[]): Promise<{ stdout: string; stderr: string }
   });
 }
 
-let backends: Backends;
-let gateway: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends, { JWT_SECRET: SECRET, JWT_ISSUER: ISSUER });
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
+const shop = useGateway({ JWT_SECRET: SECRET, JWT_ISSUER: ISSUER });
 
 describe('npm run token', () => {
   it('prints a web-only admin token: web accepts it (u7 as admin reads u1), mobile refuses it', async () => {
@@ -41,25 +29,25 @@ describe('npm run token', () => {
     const token = stdout.trim();
     assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/, 'one compact JWS on stdout');
 
-    const web = await graphql(gateway, 'web', '{ me { id } user(id: "u1") { id email } }', { token });
+    const web = await graphql(shop.gateway, 'web', '{ me { id } user(id: "u1") { id email } }', { token });
     assert.equal(web.status, 200);
-    assert.deepEqual(withoutCost(web.body), { data: { me: { id: 'u7' }, user: { id: 'u1', email: backends.dataset.users.get('u1')?.email } } });
+    assert.deepEqual(withoutCost(web.body), { data: { me: { id: 'u7' }, user: { id: 'u1', email: shop.backends.dataset.users.get('u1')?.email } } });
 
-    backends.control.reset();
-    assertUnauthenticated(await graphql(gateway, 'mobile', '{ home { greeting } }', { token }));
-    assert.equal(backends.control.stats('accounts').calls, 0);
+    shop.backends.control.reset();
+    assertUnauthenticated(await graphql(shop.gateway, 'mobile', '{ home { greeting } }', { token }));
+    assert.equal(shop.backends.control.stats('accounts').calls, 0);
   });
 
   it('without --role the viewer is not an admin', async () => {
     const { stdout } = await tokenScript(['u7']);
-    const response = await graphql(gateway, 'web', '{ me { id } user(id: "u1") { id } }', { token: stdout.trim() });
+    const response = await graphql(shop.gateway, 'web', '{ me { id } user(id: "u1") { id } }', { token: stdout.trim() });
     assert.deepEqual(response.body.data, { me: { id: 'u7' }, user: null });
     assert.equal(response.body.errors?.[0]?.extensions?.['code'], 'FORBIDDEN');
   });
 
   it('--scope limits what the token may do', async () => {
     const { stdout } = await tokenScript(['u7', '--scope', 'orders:read']);
-    const response = await graphql(gateway, 'web', 'mutation { updateProfile(input: { bio: "scoped" }) { id } }', { token: stdout.trim() });
+    const response = await graphql(shop.gateway, 'web', 'mutation { updateProfile(input: { bio: "scoped" }) { id } }', { token: stdout.trim() });
     assert.equal(response.body.errors?.[0]?.extensions?.['code'], 'FORBIDDEN');
   });
 

@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createRandom } from '../../backends/data/random.ts';
-import type { Backends } from '../../backends/start.ts';
 import { loadTypeDefs } from '../../src/surfaces/surface.ts';
 import { HOME_SCREEN, ORDER_HISTORY, PRODUCT_DETAIL, PRODUCT_PAGE, SEARCH_SCREEN } from '../helpers/example-operations.ts';
-import { graphql, startTestBackends, startTestGateway, tokenFor, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, tokenFor, useGateway } from '../helpers/gateway.ts';
 import { generateOperation } from '../helpers/operation-generator.ts';
 
 const GENERATED_PER_SURFACE = 150;
 
-let backends: Backends;
-let gateway: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends, { WEB_MAX_COST: '10000000', MOBILE_MAX_COST: '10000000', WEB_THROTTLE_CAPACITY: '1000000000', MOBILE_THROTTLE_CAPACITY: '1000000000' });
-});
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
+const shop = useGateway({ WEB_MAX_COST: '10000000', MOBILE_MAX_COST: '10000000', WEB_THROTTLE_CAPACITY: '1000000000', MOBILE_THROTTLE_CAPACITY: '1000000000' });
 
 /**
  * Apollo Server's own cache-control plugin over the surface's schema, replaying a response's data:
@@ -57,8 +46,8 @@ for (const surface of ['web', 'mobile'] as const) {
         user: () => `u${random.int(1, 300)}`,
         order: () => `o${random.int(1, 5_000)}`,
       };
-      const admin = await tokenFor(gateway.config, 'u3', { roles: ['admin'] });
-      const user = await tokenFor(gateway.config, 'u4');
+      const admin = await tokenFor(shop.gateway.config, 'u3', { roles: ['admin'] });
+      const user = await tokenFor(shop.gateway.config, 'u4');
       const examples: Case[] =
         surface === 'web'
           ? [
@@ -86,7 +75,7 @@ for (const surface of ['web', 'mobile'] as const) {
       });
       const counts = { cacheable: 0, noStore: 0, withErrors: 0 };
       for (const { query, variables, token } of [...examples, ...generated]) {
-        const response = await graphql(gateway, surface, query, { variables, ...(token ? { token } : {}) });
+        const response = await graphql(shop.gateway, surface, query, { variables, ...(token ? { token } : {}) });
         const header = response.headers.get('cache-control');
         const label = `${query} ${JSON.stringify(variables)} token=${Boolean(token)}`;
         if (response.body.errors) {

@@ -1,40 +1,32 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ClientError } from 'graphql-request';
-import type { Backends } from '../../backends/start.ts';
 import type { ProductRecord } from '../../backends/data/model.ts';
 import { createWebClient } from '../../examples/web/client.ts';
 import { createMobileClient } from '../../examples/mobile/client.ts';
-import { startTestBackends, startTestGateway, tokenFor, type TestGateway } from '../helpers/gateway.ts';
+import { tokenFor, useGateway } from '../helpers/gateway.ts';
 
 const VIEWER = 'u1';
 
-let backends: Backends;
-let gateway: TestGateway;
+const shop = useGateway();
 let token: string;
 
 before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
-  token = await tokenFor(gateway.config, VIEWER);
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
+  await shop.ready();
+  token = await tokenFor(shop.gateway.config, VIEWER);
 });
 
 function product(id: string): ProductRecord {
-  const record = backends.dataset.products.get(id);
+  const record = shop.backends.dataset.products.get(id);
   assert.ok(record, `dataset has ${id}`);
   return record;
 }
 
 function viewerOrders() {
-  const orders = backends.dataset.ordersByUser.get(VIEWER) ?? [];
+  const orders = shop.backends.dataset.ordersByUser.get(VIEWER) ?? [];
   assert.ok(orders.length > 40, 'the viewer is a heavy user');
   return orders;
 }
@@ -45,9 +37,9 @@ function cents(amount: string): number {
 
 describe('web example client', () => {
   test('orderHistory returns the viewer, every order count and the first page in dataset order', async () => {
-    const web = createWebClient({ url: `${gateway.url}/web/graphql`, token });
+    const web = createWebClient({ url: `${shop.gateway.url}/web/graphql`, token });
     const { me } = await web.orderHistory({ first: 20 });
-    const user = backends.dataset.users.get(VIEWER);
+    const user = shop.backends.dataset.users.get(VIEWER);
     assert.ok(me && user);
     assert.equal(me.id, VIEWER);
     assert.equal(me.name, user.name);
@@ -76,14 +68,14 @@ describe('web example client', () => {
         assert.ok(item.product, `product of ${item.sku} resolved`);
         assert.equal(item.product.name, product(item.product.id).name);
         assert.ok(item.product.stock, `stock of ${item.sku} resolved`);
-        assert.equal(item.product.stock.available, backends.dataset.stock.get(item.sku)?.available);
+        assert.equal(item.product.stock.available, shop.backends.dataset.stock.get(item.sku)?.available);
         assert.equal(item.product.price?.currency, user.profile.currency);
       }
     }
   });
 
   test('orderHistory pages on with the end cursor', async () => {
-    const web = createWebClient({ url: `${gateway.url}/web/graphql`, token });
+    const web = createWebClient({ url: `${shop.gateway.url}/web/graphql`, token });
     const first = await web.orderHistory({ first: 10 });
     const cursor = first.me?.orders?.pageInfo.endCursor;
     assert.ok(cursor);
@@ -97,32 +89,32 @@ describe('web example client', () => {
   });
 
   test('productPage returns the product with its category, price and stock', async () => {
-    const web = createWebClient({ url: `${gateway.url}/web/graphql`, token });
+    const web = createWebClient({ url: `${shop.gateway.url}/web/graphql`, token });
     const record = product('p7');
     const { product: page } = await web.productPage('p7');
     assert.ok(page);
     assert.equal(page.sku, record.sku);
     assert.equal(page.name, record.name);
     assert.equal(page.brand, record.brand);
-    assert.deepEqual(page.category, { id: record.categoryId, name: backends.dataset.categories.get(record.categoryId)?.name });
-    assert.equal(page.stock?.available, backends.dataset.stock.get(record.sku)?.available);
-    assert.equal(page.stock?.warehouse, backends.dataset.stock.get(record.sku)?.warehouse);
-    assert.equal(page.price?.currency, backends.dataset.users.get(VIEWER)?.profile.currency);
+    assert.deepEqual(page.category, { id: record.categoryId, name: shop.backends.dataset.categories.get(record.categoryId)?.name });
+    assert.equal(page.stock?.available, shop.backends.dataset.stock.get(record.sku)?.available);
+    assert.equal(page.stock?.warehouse, shop.backends.dataset.stock.get(record.sku)?.warehouse);
+    assert.equal(page.price?.currency, shop.backends.dataset.users.get(VIEWER)?.profile.currency);
     assert.match(page.imageUrl, /1024/);
   });
 
   test('productPage of an unknown id is null, not an error', async () => {
-    const web = createWebClient({ url: `${gateway.url}/web/graphql`, token });
+    const web = createWebClient({ url: `${shop.gateway.url}/web/graphql`, token });
     assert.deepEqual(await web.productPage('p999999'), { product: null });
   });
 
   test('without a token the viewer is anonymous: me is null', async () => {
-    const web = createWebClient({ url: `${gateway.url}/web/graphql` });
+    const web = createWebClient({ url: `${shop.gateway.url}/web/graphql` });
     assert.deepEqual(await web.orderHistory(), { me: null });
   });
 
   test('a refused token rejects with a ClientError carrying the status and code', async () => {
-    const web = createWebClient({ url: `${gateway.url}/web/graphql`, token: 'not-a-jwt' });
+    const web = createWebClient({ url: `${shop.gateway.url}/web/graphql`, token: 'not-a-jwt' });
     await assert.rejects(web.productPage('p1'), (error: unknown) => {
       assert.ok(error instanceof ClientError);
       assert.equal(error.response.status, 401);
@@ -134,9 +126,9 @@ describe('web example client', () => {
 
 describe('mobile example client', () => {
   test('home greets the viewer and shows the latest orders and the featured products', async () => {
-    const mobile = createMobileClient({ url: `${gateway.url}/mobile/graphql`, token });
+    const mobile = createMobileClient({ url: `${shop.gateway.url}/mobile/graphql`, token });
     const { home } = await mobile.home();
-    const user = backends.dataset.users.get(VIEWER);
+    const user = shop.backends.dataset.users.get(VIEWER);
     assert.ok(user);
     assert.equal(home.greeting, `Hello, ${user.profile.displayName}`);
     // @ts-expect-error -- results are typed by the document: HomeScreen does not select orders.
@@ -151,7 +143,7 @@ describe('mobile example client', () => {
       assert.ok(order.totalLabel.length > 0);
       assert.ok(order.statusLabel.length > 0);
     }
-    const featured = backends.dataset.productList.filter((p) => p.featured).slice(0, 10);
+    const featured = shop.backends.dataset.productList.filter((p) => p.featured).slice(0, 10);
     assert.ok(featured.length > 0, 'the dataset has featured products');
     assert.deepEqual(
       home.featured?.map((card) => [card.id, card.name]),
@@ -161,24 +153,24 @@ describe('mobile example client', () => {
   });
 
   test('productDetail returns the ready-to-show product', async () => {
-    const mobile = createMobileClient({ url: `${gateway.url}/mobile/graphql`, token });
+    const mobile = createMobileClient({ url: `${shop.gateway.url}/mobile/graphql`, token });
     const record = product('p12');
     const { product: detail } = await mobile.productDetail('p12');
     assert.ok(detail);
     assert.equal(detail.name, record.name);
     assert.equal(detail.brand, record.brand);
-    assert.equal(detail.categoryName, backends.dataset.categories.get(record.categoryId)?.name);
-    const available = backends.dataset.stock.get(record.sku)?.available ?? 0;
+    assert.equal(detail.categoryName, shop.backends.dataset.categories.get(record.categoryId)?.name);
+    const available = shop.backends.dataset.stock.get(record.sku)?.available ?? 0;
     assert.equal(detail.inStock, available > 0);
     assert.ok(detail.priceLabel);
     assert.ok(detail.stockLabel);
   });
 
   test('search returns the matching products, in catalog order, page after page', async () => {
-    const mobile = createMobileClient({ url: `${gateway.url}/mobile/graphql`, token });
+    const mobile = createMobileClient({ url: `${shop.gateway.url}/mobile/graphql`, token });
     const sample = product('p3');
     const text = (sample.name.split(' ').find((word) => word.length >= 4) ?? sample.name).toLowerCase();
-    const matches = backends.dataset.productList.filter((p) => p.name.toLowerCase().includes(text) || p.brand.toLowerCase().includes(text));
+    const matches = shop.backends.dataset.productList.filter((p) => p.name.toLowerCase().includes(text) || p.brand.toLowerCase().includes(text));
     assert.ok(matches.length > 5, `"${text}" matches several products`);
 
     const page = await mobile.search(text, 5);

@@ -1,9 +1,8 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Backends } from '../../backends/start.ts';
 import type { OrderRecord, ProductRecord } from '../../backends/data/model.ts';
 import type { OrderHistoryQuery } from '../../examples/web/__generated__/graphql.ts';
-import { graphql, startTestBackends, startTestGateway, tokenFor, type GraphQLBody, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, tokenFor, type GraphQLBody, useGateway } from '../helpers/gateway.ts';
 import { ORDER_HISTORY } from '../helpers/example-operations.ts';
 
 const PLACE_ORDER = `mutation PlaceOrder($input: PlaceOrderInput!) {
@@ -17,38 +16,27 @@ const REORDER = `mutation Reorder($orderId: ID!, $idempotencyKey: String!) {
   reorder(orderId: $orderId, idempotencyKey: $idempotencyKey) { id itemCount statusLabel }
 }`;
 
-let backends: Backends;
-let gateway: TestGateway;
+const shop = useGateway();
 let keyCounter = 0;
 
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
-
-beforeEach(() => backends.control.reset());
+beforeEach(() => shop.backends.control.reset());
 
 /** A fresh idempotency key (8+ URL-safe characters) per order the test means to place. */
 const newKey = (): string => `test-key-${++keyCounter}-${process.pid}`;
 
 async function as(userId: string | null, surface: 'web' | 'mobile', query: string, variables: Record<string, unknown>) {
-  const token = userId ? await tokenFor(gateway.config, userId) : undefined;
-  return graphql(gateway, surface, query, { variables, ...(token ? { token } : {}) });
+  const token = userId ? await tokenFor(shop.gateway.config, userId) : undefined;
+  return graphql(shop.gateway, surface, query, { variables, ...(token ? { token } : {}) });
 }
 
 /** Products with plenty of stock, so orders in this file never run out. */
 function stockedProducts(count: number): ProductRecord[] {
-  const found = backends.dataset.productList.filter((p) => (backends.dataset.stock.get(p.sku)?.available ?? 0) >= 20).slice(0, count);
+  const found = shop.backends.dataset.productList.filter((p) => (shop.backends.dataset.stock.get(p.sku)?.available ?? 0) >= 20).slice(0, count);
   assert.equal(found.length, count, 'the dataset has enough well-stocked products');
   return found;
 }
 
-const available = (product: ProductRecord): number => backends.dataset.stock.get(product.sku)?.available ?? -1;
+const available = (product: ProductRecord): number => shop.backends.dataset.stock.get(product.sku)?.available ?? -1;
 
 /** The single error of a refused operation, which must carry `code` and no data. */
 function onlyError(body: GraphQLBody, code: string): NonNullable<GraphQLBody['errors']>[number] {
@@ -59,8 +47,8 @@ function onlyError(body: GraphQLBody, code: string): NonNullable<GraphQLBody['er
   return error as NonNullable<GraphQLBody['errors']>[number];
 }
 
-const totalBackendCalls = (): number => Object.values(backends.control.allStats()).reduce((sum, s) => sum + s.calls, 0);
-const createOrderCalls = (): number => backends.control.stats('orders').byMethod['CreateOrder'] ?? 0;
+const totalBackendCalls = (): number => Object.values(shop.backends.control.allStats()).reduce((sum, s) => sum + s.calls, 0);
+const createOrderCalls = (): number => shop.backends.control.stats('orders').byMethod['CreateOrder'] ?? 0;
 
 describe('web placeOrder', () => {
   it('creates an order that the next OrderHistory read shows first', async () => {
@@ -83,12 +71,12 @@ describe('web placeOrder', () => {
     const newest = me?.orders?.nodes[0];
     assert.equal(newest?.id, placed.id);
     assert.deepEqual(newest?.items.map((i) => [i.product?.id, i.quantity]), [[a.id, 2], [b.id, 1]]);
-    assert.equal(me?.orders?.totalCount, backends.dataset.ordersByUser.get('u5')?.length);
+    assert.equal(me?.orders?.totalCount, shop.backends.dataset.ordersByUser.get('u5')?.length);
   });
 
   it('the same idempotency key twice: the same order, created once, stock taken once', async () => {
     const [product] = stockedProducts(1) as [ProductRecord];
-    const before = { orders: backends.dataset.orders.size, stock: available(product) };
+    const before = { orders: shop.backends.dataset.orders.size, stock: available(product) };
     const input = { items: [{ productId: product.id, quantity: 3 }], idempotencyKey: newKey() };
     const first = await as('u6', 'web', PLACE_ORDER, { input });
     const second = await as('u6', 'web', PLACE_ORDER, { input });
@@ -96,9 +84,9 @@ describe('web placeOrder', () => {
     assert.equal(second.body.errors, undefined, JSON.stringify(second.body.errors));
     const id = (body: GraphQLBody) => (body.data as { placeOrder: { id: string } }).placeOrder.id;
     assert.equal(id(second.body), id(first.body));
-    assert.equal(backends.dataset.orders.size, before.orders + 1);
+    assert.equal(shop.backends.dataset.orders.size, before.orders + 1);
     assert.equal(available(product), before.stock - 3);
-    assert.equal(backends.dataset.ordersByUser.get('u6')?.filter((o) => o.id === id(first.body)).length, 1);
+    assert.equal(shop.backends.dataset.ordersByUser.get('u6')?.filter((o) => o.id === id(first.body)).length, 1);
   });
 
   const invalid: [string, Record<string, unknown>, string][] = [
@@ -109,13 +97,13 @@ describe('web placeOrder', () => {
   ];
   for (const [what, input, argument] of invalid) {
     it(`${what}: BAD_USER_INPUT naming ${argument}, no order created`, async () => {
-      const ordersBefore = backends.dataset.orders.size;
+      const ordersBefore = shop.backends.dataset.orders.size;
       const response = await as('u5', 'web', PLACE_ORDER, { input });
       assert.equal(response.status, 200);
       const error = onlyError(response.body, 'BAD_USER_INPUT');
       assert.equal(error.extensions?.argument, argument);
       assert.equal(createOrderCalls(), 0, 'refused before the orders service');
-      assert.equal(backends.dataset.orders.size, ordersBefore);
+      assert.equal(shop.backends.dataset.orders.size, ordersBefore);
     });
   }
 });
@@ -128,31 +116,31 @@ describe('web updateProfile', () => {
     assert.deepEqual((response.body.data as { updateProfile: unknown }).updateProfile, { id: 'u7', profile: change });
     const me = await as('u7', 'web', ME_PROFILE, {});
     assert.deepEqual(me.body.data, { me: { id: 'u7', profile: change } });
-    const stored = backends.dataset.users.get('u7')?.profile;
+    const stored = shop.backends.dataset.users.get('u7')?.profile;
     assert.deepEqual({ displayName: stored?.displayName, bio: stored?.bio, locale: stored?.locale, currency: stored?.currency }, change);
   });
 
   it('no field to change: BAD_USER_INPUT naming `input`, no backend call', async () => {
     const response = await as('u7', 'web', UPDATE_PROFILE, { input: {} });
     assert.equal(onlyError(response.body, 'BAD_USER_INPUT').extensions?.argument, 'input');
-    assert.equal(backends.control.stats('accounts').calls, 0);
+    assert.equal(shop.backends.control.stats('accounts').calls, 0);
   });
 
   it('a currency the accounts service refuses (its 400): BAD_USER_INPUT naming `currency`, profile unchanged', async () => {
-    const before = structuredClone(backends.dataset.users.get('u8')?.profile);
+    const before = structuredClone(shop.backends.dataset.users.get('u8')?.profile);
     const response = await as('u8', 'web', UPDATE_PROFILE, { input: { currency: 'XYZ' } });
     const error = onlyError(response.body, 'BAD_USER_INPUT');
     assert.equal(error.extensions?.argument, 'currency');
     assert.equal(error.extensions?.service, 'accounts');
-    assert.equal(backends.control.stats('accounts').byMethod['PATCH /users/{id}/profile'], 1, 'the refusal came from the backend');
-    assert.deepEqual(backends.dataset.users.get('u8')?.profile, before);
+    assert.equal(shop.backends.control.stats('accounts').byMethod['PATCH /users/{id}/profile'], 1, 'the refusal came from the backend');
+    assert.deepEqual(shop.backends.dataset.users.get('u8')?.profile, before);
   });
 });
 
 describe('mobile reorder', () => {
   /** The viewer's newest order whose lines all have stock enough to be ordered again. */
   function reorderable(userId: string): OrderRecord {
-    const order = backends.dataset.ordersByUser.get(userId)?.find((o) => o.items.every((i) => (backends.dataset.stock.get(i.sku)?.available ?? 0) >= i.quantity + 5));
+    const order = shop.backends.dataset.ordersByUser.get(userId)?.find((o) => o.items.every((i) => (shop.backends.dataset.stock.get(i.sku)?.available ?? 0) >= i.quantity + 5));
     assert.ok(order, `${userId} has an order that can be placed again`);
     return order;
   }
@@ -164,23 +152,23 @@ describe('mobile reorder', () => {
     const summary = (response.body.data as { reorder: { id: string; itemCount: number; statusLabel: string } }).reorder;
     assert.notEqual(summary.id, previous.id);
     assert.equal(summary.itemCount, previous.items.reduce((sum, i) => sum + i.quantity, 0));
-    const created = backends.dataset.orders.get(summary.id);
+    const created = shop.backends.dataset.orders.get(summary.id);
     assert.equal(created?.userId, 'u9');
     assert.deepEqual(
       created?.items.map((i) => [i.productId, i.sku, i.quantity]),
       previous.items.map((i) => [i.productId, i.sku, i.quantity]),
     );
-    assert.equal(backends.dataset.ordersByUser.get('u9')?.[0]?.id, summary.id);
+    assert.equal(shop.backends.dataset.ordersByUser.get('u9')?.[0]?.id, summary.id);
   });
 
   it("another user's order: FORBIDDEN, no CreateOrder call", async () => {
     const someoneElses = reorderable('u10');
-    const ordersBefore = backends.dataset.orders.size;
+    const ordersBefore = shop.backends.dataset.orders.size;
     const response = await as('u9', 'mobile', REORDER, { orderId: someoneElses.id, idempotencyKey: newKey() });
     assert.equal(response.status, 200);
     onlyError(response.body, 'FORBIDDEN');
     assert.equal(createOrderCalls(), 0);
-    assert.equal(backends.dataset.orders.size, ordersBefore);
+    assert.equal(shop.backends.dataset.orders.size, ordersBefore);
   });
 
   it('a short idempotency key: BAD_USER_INPUT naming `idempotencyKey`, no CreateOrder call', async () => {
@@ -198,12 +186,12 @@ describe('anonymous mutations', () => {
   ];
   for (const [name, surface, query, variables] of attempts) {
     it(`${name}: UNAUTHENTICATED, no backend call`, async () => {
-      const ordersBefore = backends.dataset.orders.size;
+      const ordersBefore = shop.backends.dataset.orders.size;
       const response = await as(null, surface, query, variables);
       assert.equal(response.status, 200);
       onlyError(response.body, 'UNAUTHENTICATED');
       assert.equal(totalBackendCalls(), 0);
-      assert.equal(backends.dataset.orders.size, ordersBefore);
+      assert.equal(shop.backends.dataset.orders.size, ordersBefore);
     });
   }
 });

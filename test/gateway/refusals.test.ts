@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import Fastify from 'fastify';
-import type { Backends } from '../../backends/start.ts';
 import { clientErrorHandler } from '../../src/surfaces/client-error-handler.ts';
-import { startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { useGateway } from '../helpers/gateway.ts';
 
 const SERVICES = ['accounts', 'catalog', 'orders', 'inventory'] as const;
 const BODY_LIMIT_BYTES = 4_096;
 /** What Apollo Client 4 sends. */
 const APOLLO_CLIENT_ACCEPT = 'application/graphql-response+json,application/json;q=0.9';
 
-let backends: Backends;
-let gateway: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends, { BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES), MOBILE_MAX_BATCH: '2', MOBILE_MAX_COST: '50' });
-});
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
-beforeEach(() => backends.control.reset());
+const shop = useGateway({ BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES), MOBILE_MAX_BATCH: '2', MOBILE_MAX_COST: '50' });
+beforeEach(() => shop.backends.control.reset());
 
 interface Case {
   name: string;
@@ -35,7 +24,7 @@ interface Case {
 }
 
 const post = (body: string, headers: Record<string, string>, path = '/mobile/graphql') =>
-  fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(`${shop.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: __typename`).join(' ')} }`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -107,7 +96,7 @@ for (const { accept, type, label } of ACCEPTS) {
         assert.equal(typeof body.errors[0]?.message, 'string');
         assert.doesNotMatch(body.errors[0]?.message ?? '', /Internal server error/);
         if (status !== 200) assert.equal(body.data, undefined);
-        for (const service of SERVICES) assert.equal(backends.control.stats(service).calls, 0, service);
+        for (const service of SERVICES) assert.equal(shop.backends.control.stats(service).calls, 0, service);
       });
     }
   });
@@ -115,7 +104,7 @@ for (const { accept, type, label } of ACCEPTS) {
 
 describe('refusals Node raises before a request exists', () => {
   /** Sends raw bytes and reads until the server closes the connection. */
-  function raw(bytes: string, port = Number(new URL(gateway.url).port)): Promise<string> {
+  function raw(bytes: string, port = Number(new URL(shop.gateway.url).port)): Promise<string> {
     return new Promise((resolve, reject) => {
       const socket = connect({ host: '127.0.0.1', port }, () => socket.write(bytes));
       let received = '';

@@ -1,10 +1,9 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { Backends } from '../../backends/start.ts';
 import { declaredMaxLengths, undeclaredStringInputs } from '../../src/limits/argument-limits.ts';
 import { surfaceDefinition } from '../../src/surfaces/index.ts';
-import { graphql, startTestBackends, startTestGateway, tokenFor, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, tokenFor, useGateway } from '../helpers/gateway.ts';
 
 // Every value from a client is hostile until validated: string arguments that reach a backend have
 // a maximum length declared in the SDL, ids have one shape, and both are checked before any backend call.
@@ -31,24 +30,17 @@ describe('declared limits', () => {
   });
 });
 
-let backends: Backends;
-let gateway: TestGateway;
+const shop = useGateway();
 let token: string;
 
 before(async () => {
-  backends = await startTestBackends();
-  gateway = await startTestGateway(backends);
-  token = await tokenFor(gateway.config, 'u1');
+  await shop.ready();
+  token = await tokenFor(shop.gateway.config, 'u1');
 });
 
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
+beforeEach(() => shop.backends.control.reset());
 
-beforeEach(() => backends.control.reset());
-
-const backendCalls = (): number => Object.values(backends.control.allStats()).reduce((sum, stats) => sum + stats.calls, 0);
+const backendCalls = (): number => Object.values(shop.backends.control.allStats()).reduce((sum, stats) => sum + stats.calls, 0);
 /** 3,000 "é": 3 KB of input, 18 KB once percent-encoded in a URL. */
 const LONG = 'é'.repeat(3_000);
 
@@ -74,7 +66,7 @@ describe('refused before any backend call', () => {
   ];
   for (const { what, surface, query, variables, argument } of cases) {
     it(`${what}: 400 BAD_USER_INPUT naming ${argument}, no backend call`, async () => {
-      const response = await graphql(gateway, surface, query, { token, variables });
+      const response = await graphql(shop.gateway, surface, query, { token, variables });
       assert.equal(response.status, 400, JSON.stringify(response.body));
       assert.equal(response.body.errors?.length, 1);
       assert.equal(response.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
@@ -86,19 +78,19 @@ describe('refused before any backend call', () => {
 
   it('one document checked again on every request: its variables are read each time, whatever earlier requests sent', async () => {
     const query = 'query ($id: ID!) { ...F } fragment F on Query { product(id: $id) { id } }';
-    const first = await graphql(gateway, 'web', query, { token, variables: { id: 'p1' } });
+    const first = await graphql(shop.gateway, 'web', query, { token, variables: { id: 'p1' } });
     assert.equal(first.status, 200, JSON.stringify(first.body));
-    const bad = await graphql(gateway, 'web', query, { token, variables: { id: 'p1,p2' } });
+    const bad = await graphql(shop.gateway, 'web', query, { token, variables: { id: 'p1,p2' } });
     assert.equal(bad.status, 400, JSON.stringify(bad.body));
     assert.equal(bad.body.errors?.[0]?.extensions?.argument, 'id');
-    const again = await graphql(gateway, 'web', query, { token, variables: { id: 'p2' } });
+    const again = await graphql(shop.gateway, 'web', query, { token, variables: { id: 'p2' } });
     assert.equal(again.status, 200, JSON.stringify(again.body));
   });
 
   it('values at the limit pass: a 100-character search text reaches the catalog once', async () => {
-    const response = await graphql(gateway, 'mobile', 'query ($t: String!) { search(text: $t) { nodes { id } } }', { variables: { t: 'é'.repeat(100) } });
+    const response = await graphql(shop.gateway, 'mobile', 'query ($t: String!) { search(text: $t) { nodes { id } } }', { variables: { t: 'é'.repeat(100) } });
     assert.equal(response.status, 200);
     assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
-    assert.equal(backends.control.stats('catalog').calls, 1);
+    assert.equal(shop.backends.control.stats('catalog').calls, 1);
   });
 });

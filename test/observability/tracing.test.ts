@@ -1,8 +1,7 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Backends } from '../../backends/start.ts';
 import { SERVICES, type CallRecord } from '../../backends/control/control-plane.ts';
-import { graphql, startTestBackends, startTestGateway, tokenFor, type TestGateway } from '../helpers/gateway.ts';
+import { graphql, tokenFor, useGateway } from '../helpers/gateway.ts';
 import { ORDER_HISTORY } from '../helpers/example-operations.ts';
 
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
@@ -10,30 +9,23 @@ const SPAN_ID = 'b7ad6b7169203331';
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let backends: Backends;
-let gateway: TestGateway;
+// Every request must reach the backends: no field cache answering in their place.
+const shop = useGateway({ CACHE_ENABLED: 'false' });
 let token: string;
 
 before(async () => {
-  backends = await startTestBackends();
-  // Every request must reach the backends: no field cache answering in their place.
-  gateway = await startTestGateway(backends, { CACHE_ENABLED: 'false' });
-  token = await tokenFor(gateway.config, 'u1');
+  await shop.ready();
+  token = await tokenFor(shop.gateway.config, 'u1');
 });
 
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
-
-beforeEach(() => backends.control.reset());
+beforeEach(() => shop.backends.control.reset());
 
 /** Sends the order-history page (it calls all four backends) and returns every call they received, by service. */
 async function orderHistory(headers: Record<string, string>) {
-  const response = await graphql(gateway, 'web', ORDER_HISTORY, { token, variables: { first: 5 }, headers });
+  const response = await graphql(shop.gateway, 'web', ORDER_HISTORY, { token, variables: { first: 5 }, headers });
   assert.equal(response.status, 200);
   assert.equal(response.body.errors, undefined);
-  const calls = Object.fromEntries(SERVICES.map((s) => [s, backends.control.stats(s).recent])) as Record<(typeof SERVICES)[number], CallRecord[]>;
+  const calls = Object.fromEntries(SERVICES.map((s) => [s, shop.backends.control.stats(s).recent])) as Record<(typeof SERVICES)[number], CallRecord[]>;
   for (const service of SERVICES) assert.ok(calls[service].length > 0, `${service} was called`);
   return { response, calls: Object.entries(calls) };
 }

@@ -1,38 +1,26 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Backends } from '../../backends/start.ts';
-import { startTestBackends, startTestGateway, tokenFor, type TestGateway } from '../helpers/gateway.ts';
+import { tokenFor, useGateway } from '../helpers/gateway.ts';
 import { scrape, sumOf } from '../helpers/prometheus-text.ts';
 
 const LATENCY_MS = 500;
 /** A catalog read, then one inventory call (price and stock). */
 const PRODUCT_STOCK = '{ product(id: "p7") { id name stock { available } } }';
 
-let backends: Backends;
-let gateway: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  // Every request must reach the backends: no field cache answering in their place.
-  gateway = await startTestGateway(backends, { CACHE_ENABLED: 'false' });
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
+// Every request must reach the backends: no field cache answering in their place.
+const shop = useGateway({ CACHE_ENABLED: 'false' });
 
 const inventoryAttempts = async (outcome: string): Promise<number> =>
-  sumOf(await scrape(gateway.adminUrl), 'gateway_backend_call_duration_seconds_count', { service: 'inventory', outcome });
+  sumOf(await scrape(shop.gateway.adminUrl), 'gateway_backend_call_duration_seconds_count', { service: 'inventory', outcome });
 
 describe('client disconnect', () => {
   it('a client that goes away cancels the backend call still pending for it', async () => {
-    const token = await tokenFor(gateway.config, 'u1');
-    backends.control.reset();
-    backends.control.setFaults('inventory', { latencyMs: LATENCY_MS });
+    const token = await tokenFor(shop.gateway.config, 'u1');
+    shop.backends.control.reset();
+    shop.backends.control.setFaults('inventory', { latencyMs: LATENCY_MS });
     const client = new AbortController();
-    const request = fetch(`${gateway.url}/web/graphql`, {
+    const request = fetch(`${shop.gateway.url}/web/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: PRODUCT_STOCK }),
@@ -40,8 +28,8 @@ describe('client disconnect', () => {
     }).catch((error: unknown) => error);
 
     // Abort only once the inventory call is under way (received by the backend, held by the latency).
-    for (let i = 0; i < 100 && backends.control.stats('inventory').calls === 0; i++) await sleep(10);
-    assert.equal(backends.control.stats('inventory').calls, 1, 'the inventory call is pending');
+    for (let i = 0; i < 100 && shop.backends.control.stats('inventory').calls === 0; i++) await sleep(10);
+    assert.equal(shop.backends.control.stats('inventory').calls, 1, 'the inventory call is pending');
     client.abort();
     assert.equal(((await request) as Error).name, 'AbortError');
 
@@ -55,26 +43,26 @@ describe('client disconnect', () => {
     assert.equal(cancelled, 1, 'the inventory attempt ended as CANCELLED, its own outcome');
     assert.equal(await inventoryAttempts('UNAVAILABLE'), 0, 'not as a backend failure');
     assert.equal(await inventoryAttempts('ok'), 0, 'it was not waited for');
-    assert.equal(backends.control.stats('inventory').calls, 1, 'and not retried');
+    assert.equal(shop.backends.control.stats('inventory').calls, 1, 'and not retried');
   });
 
   it('clients that keep disconnecting from a slow backend never open its circuit for the others', async () => {
-    const token = await tokenFor(gateway.config, 'u1');
-    backends.control.reset();
-    backends.control.setFaults('inventory', { latencyMs: 600 });
+    const token = await tokenFor(shop.gateway.config, 'u1');
+    shop.backends.control.reset();
+    shop.backends.control.setFaults('inventory', { latencyMs: 600 });
     const failuresBefore = await inventoryAttempts('UNAVAILABLE');
     const cancelledBefore = await inventoryAttempts('CANCELLED');
     const LEAVERS = 12;
     // One after the other, so each leaves once its own inventory call is under way.
     for (let i = 0; i < LEAVERS; i++) {
       const client = new AbortController();
-      const request = fetch(`${gateway.url}/web/graphql`, {
+      const request = fetch(`${shop.gateway.url}/web/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: `{ product(id: "p${10 + i}") { id stock { available } } }` }),
         signal: client.signal,
       }).catch((error: unknown) => error);
-      for (let k = 0; k < 1_000 && backends.control.stats('inventory').calls <= i; k++) await sleep(5);
+      for (let k = 0; k < 1_000 && shop.backends.control.stats('inventory').calls <= i; k++) await sleep(5);
       client.abort();
       await request;
     }
@@ -85,11 +73,11 @@ describe('client disconnect', () => {
     }
     assert.equal(cancelled, LEAVERS, 'every abandoned attempt is CANCELLED');
     assert.equal((await inventoryAttempts('UNAVAILABLE')) - failuresBefore, 0, 'none is a backend failure');
-    assert.equal(backends.control.stats('inventory').calls, LEAVERS, 'none was retried');
+    assert.equal(shop.backends.control.stats('inventory').calls, LEAVERS, 'none was retried');
 
     // The backend was only slow: an honest client now gets its stock, not a fast failure.
-    backends.control.setFaults('inventory', { latencyMs: 0 });
-    const honest = await fetch(`${gateway.url}/web/graphql`, {
+    shop.backends.control.setFaults('inventory', { latencyMs: 0 });
+    const honest = await fetch(`${shop.gateway.url}/web/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: PRODUCT_STOCK }),
@@ -97,6 +85,6 @@ describe('client disconnect', () => {
     const body = (await honest.json()) as { data?: { product?: { stock?: unknown } }; errors?: unknown[] };
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
     assert.ok(body.data?.product?.stock, 'the stock is served');
-    assert.equal(backends.control.stats('inventory').calls, LEAVERS + 1, 'the honest call reached the backend');
+    assert.equal(shop.backends.control.stats('inventory').calls, LEAVERS + 1, 'the honest call reached the backend');
   });
 });

@@ -1,9 +1,8 @@
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Backends } from '../../backends/start.ts';
 import type { ServiceName } from '../../backends/control/control-plane.ts';
-import { startTestBackends, startTestGateway, tokenFor, type GraphQLBody, type TestGateway } from '../helpers/gateway.ts';
+import { tokenFor, type GraphQLBody, useGateway } from '../helpers/gateway.ts';
 import { scrape, sumOf } from '../helpers/prometheus-text.ts';
 
 // One request never decides for another, under random faults: signed-in users act on each other's
@@ -29,21 +28,14 @@ function mulberry32(seed: number): () => number {
 const random = mulberry32(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-let backends: Backends;
-let gateway: TestGateway;
+// One attempt per call: a failing lookup is a failed lookup, not hidden by a lucky retry.
+// A circuit that opens on the orders failures would leave nothing to decide; the others are checked below.
+const shop = useGateway({ RETRY_MAX_ATTEMPTS: '1', BREAKER_ERROR_PERCENT: '90' });
 const tokens = new Map<string, string>();
 
 before(async () => {
-  backends = await startTestBackends();
-  // One attempt per call: a failing lookup is a failed lookup, not hidden by a lucky retry.
-  // A circuit that opens on the orders failures would leave nothing to decide; the others are checked below.
-  gateway = await startTestGateway(backends, { RETRY_MAX_ATTEMPTS: '1', BREAKER_ERROR_PERCENT: '90' });
-  for (const user of USERS) tokens.set(user, await tokenFor(gateway.config, user));
-});
-
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
+  await shop.ready();
+  for (const user of USERS) tokens.set(user, await tokenFor(shop.gateway.config, user));
 });
 
 type Outcome = { body: GraphQLBody | undefined; aborted: boolean };
@@ -54,7 +46,7 @@ async function send(surface: 'web' | 'mobile', user: string, query: string, vari
   const leaves = random() < leave;
   const timer = leaves ? setTimeout(() => client.abort(), Math.floor(random() * 60)) : undefined;
   try {
-    const response = await fetch(`${gateway.url}/${surface}/graphql`, {
+    const response = await fetch(`${shop.gateway.url}/${surface}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(user)}` },
       body: JSON.stringify({ query, variables }),
@@ -68,15 +60,15 @@ async function send(surface: 'web' | 'mobile', user: string, query: string, vari
   }
 }
 
-const ordersOf = (user: string) => backends.dataset.ordersByUser.get(user) ?? [];
-const ownerOf = (orderId: string): string | undefined => backends.dataset.orders.get(orderId)?.userId;
+const ordersOf = (user: string) => shop.backends.dataset.ordersByUser.get(user) ?? [];
+const ownerOf = (orderId: string): string | undefined => shop.backends.dataset.orders.get(orderId)?.userId;
 
 it(`N signed-in users on each other's ids, orders failing 30-50 %, random disconnects (seed ${SEED})`, async () => {
-  backends.control.reset();
+  shop.backends.control.reset();
   const errorRate = 0.3 + random() * 0.2;
-  backends.control.setFaults('orders', { errorRate });
+  shop.backends.control.setFaults('orders', { errorRate });
   // The inventory is slow, not failing: disconnects land during its calls.
-  backends.control.setFaults('inventory', { latencyMs: 40 });
+  shop.backends.control.setFaults('inventory', { latencyMs: 40 });
 
   let crossUserSuccesses = 0;
   let foreignData = 0;
@@ -163,7 +155,7 @@ it(`N signed-in users on each other's ids, orders failing 30-50 %, random discon
   assert.ok(aborted > 0, 'some clients disconnected');
   assert.ok(refusedInput > 0, 'some bad input was sent and refused');
 
-  const metrics = await scrape(gateway.adminUrl);
+  const metrics = await scrape(shop.gateway.adminUrl);
   // Services that only met cancellations and bad input: their circuits never opened.
   for (const service of ['accounts', 'catalog', 'inventory'] satisfies ServiceName[]) {
     assert.equal(sumOf(metrics, 'gateway_circuit_state', { service }), 0, `${service} circuit closed (seed ${SEED})`);
