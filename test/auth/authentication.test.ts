@@ -4,6 +4,8 @@ import { graphql, startTestGateway, type TestGateway, useGateway } from '../help
 import { withoutCost } from '../helpers/cost-extension.ts';
 import { assertUnauthenticated, craftToken, nowS, unsignedToken } from '../helpers/auth-tokens.ts';
 import { newSigningKey, startJwksServer, type JwksServer, type SigningKey } from '../helpers/jwks-server.ts';
+import { startLoggedGateway } from '../helpers/logged-gateway.ts';
+import { scrape, sumOf } from '../helpers/prometheus-text.ts';
 
 type Surface = 'web' | 'mobile';
 
@@ -62,6 +64,28 @@ describe('invalid tokens: 401, a Bearer challenge, UNAUTHENTICATED, no backend c
   for (const [name, authorization] of cases) {
     it(name, async () => assertRefusedEverywhere(await authorization()));
   }
+});
+
+describe('a refused token, as operators see it', () => {
+  it('is counted once for its surface and logged with its reason, never with the token', async () => {
+    const failures = async (surface: Surface) => sumOf(await scrape(shop.gateway.adminUrl), 'gateway_authentication_failures_total', { surface });
+    const [web, mobile] = [await failures('web'), await failures('mobile')];
+    const expired = await craftToken(shop.gateway.config, { claims: { exp: nowS() - 3600 } });
+    assertUnauthenticated(await send(shop.gateway, 'web', `Bearer ${expired}`));
+    assert.deepEqual([await failures('web'), await failures('mobile')], [web + 1, mobile]);
+
+    const logged = await startLoggedGateway(shop.backends);
+    try {
+      assertUnauthenticated(await send(logged, 'mobile', `Bearer ${expired}`));
+      const [line] = await logged.waitFor((l) => l['msg'] === 'token refused');
+      assert.ok(line, 'one line says the token was refused');
+      assert.equal(line['reason'], 'ERR_JWT_EXPIRED');
+      assert.equal(typeof line['requestId'], 'string');
+      assert.ok(!logged.raw().includes(expired), 'the token itself is never logged');
+    } finally {
+      await logged.close();
+    }
+  });
 });
 
 describe('clock tolerance (5 s)', () => {
