@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, type DocumentNode, type Source, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from '../context.ts';
@@ -20,6 +20,19 @@ const DEFAULT_MAX_DOCUMENTS = 1_000;
 /** graphql-js's bound on variable coercion errors, so a refusal lists the same errors. */
 const MAX_VARIABLE_ERRORS = 50;
 
+/** Where each line of a document's text starts, by source: found once per parsed document, not per error. */
+const lineStartsBySource = new WeakMap<Source, readonly number[]>();
+
+function lineStartsOf(source: Source): readonly number[] {
+  let lineStarts = lineStartsBySource.get(source);
+  if (!lineStarts) {
+    // Line breaks as graphql-js counts them (getLocation).
+    lineStarts = [0, ...[...source.body.matchAll(/\r\n|[\n\r]/g)].map((match) => match.index + match[0].length)];
+    lineStartsBySource.set(source, lineStarts);
+  }
+  return lineStarts;
+}
+
 /**
  * The error graphql-js would have made: graphql-jit's errors carry `locations` but no source
  * positions and no `extensions` object, and Apollo rebuilds every error from its source positions
@@ -29,8 +42,7 @@ function asGraphQLJsError(error: GraphQLError, document: DocumentNode): GraphQLE
   const source = document.loc?.source;
   let positions: number[] | undefined;
   if (source && error.locations) {
-    // Line breaks as graphql-js counts them (getLocation).
-    const lineStarts = [0, ...[...source.body.matchAll(/\r\n|[\n\r]/g)].map((match) => match.index + match[0].length)];
+    const lineStarts = lineStartsOf(source);
     positions = error.locations.map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1);
   }
   return new GraphQLError(error.message, {
