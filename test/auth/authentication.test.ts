@@ -71,7 +71,9 @@ describe('a refused token, as operators see it', () => {
     const failures = async (surface: Surface) => sumOf(await scrape(shop.gateway.adminUrl), 'gateway_authentication_failures_total', { surface });
     const [web, mobile] = [await failures('web'), await failures('mobile')];
     const expired = await craftToken(shop.gateway.config, { claims: { exp: nowS() - 3600 } });
-    assertUnauthenticated(await send(shop.gateway, 'web', `Bearer ${expired}`));
+    const refused = await send(shop.gateway, 'web', `Bearer ${expired}`);
+    assertUnauthenticated(refused);
+    assert.equal(refused.body.errors?.[0]?.message, 'The access token is invalid or expired');
     assert.deepEqual([await failures('web'), await failures('mobile')], [web + 1, mobile]);
 
     const logged = await startLoggedGateway(shop.backends);
@@ -145,6 +147,13 @@ describe('the Authorization header', () => {
     assert.deepEqual(withoutCost(web.body), { data: { me: null, product: { id: product.id, name: product.name } } });
     const mobile = await graphql(shop.gateway, 'mobile', 'query { home { greeting recentOrders { id } } }');
     assert.deepEqual(withoutCost(mobile.body), { data: { home: { greeting: 'Welcome', recentOrders: [] } } });
+  });
+
+  it('absent on an operation that needs a viewer: UNAUTHENTICATED asking to sign in, no backend call', async () => {
+    const response = await graphql(shop.gateway, 'mobile', 'mutation { reorder(orderId: "o1", idempotencyKey: "anonymous-1") { id } }');
+    assert.equal(response.body.data ?? null, null);
+    assert.deepEqual(response.body.errors?.map((e) => [e.message, e.extensions?.code]), [['Sign in to do this', 'UNAUTHENTICATED']]);
+    assert.equal(backendCalls(), 0);
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAuthenticator, type Authentication } from '../../src/auth/authenticate.ts';
+import { isAdmin } from '../../src/auth/viewer.ts';
 import type { Config } from '../../src/config.ts';
 import { craftToken, nowS, type ClaimOverrides } from '../helpers/auth-tokens.ts';
 
@@ -84,6 +85,12 @@ describe('roles', () => {
     assert.deepEqual(viewerOf(await authenticate(await bearer({ roles: ['admin', 5, null, { admin: true }] }), 'web')).roles, ['admin']);
     assert.deepEqual(viewerOf(await authenticate(await bearer({ roles: 'admin' }), 'web')).roles, []);
     assert.deepEqual(viewerOf(await authenticate(await bearer({ roles: undefined }), 'web')).roles, []);
+  });
+
+  it('an admin is a viewer holding the admin role; an anonymous request is none', async () => {
+    assert.equal(isAdmin(viewerOf(await authenticate(await bearer({ roles: ['admin'] }), 'web'))), true);
+    assert.equal(isAdmin(viewerOf(await authenticate(await bearer({ roles: ['support'] }), 'web'))), false);
+    assert.equal(isAdmin(null), false);
   });
 
   it('the viewer cannot be changed by the code it is handed to', async () => {
