@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import type { Backends } from '../../backends/start.ts';
-import { startTestBackends, startTestGateway, tokenFor, type TestGateway } from '../helpers/gateway.ts';
+import { beforeEach, describe, it } from 'node:test';
+import { tokenFor, type TestGateway, useGateway } from '../helpers/gateway.ts';
 
 const SERVICES = ['accounts', 'catalog', 'orders', 'inventory'] as const;
 const HOME = readFileSync(new URL('../../examples/mobile/operations/home.graphql', import.meta.url), 'utf8');
@@ -14,20 +13,9 @@ interface Plan {
   cacheHits: number;
 }
 
-let backends: Backends;
-let development: TestGateway;
-let production: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  development = await startTestGateway(backends, { NODE_ENV: 'development', CACHE_ENABLED: 'false' });
-  production = await startTestGateway(backends, { ...PRODUCTION, CACHE_ENABLED: 'false' });
-});
-after(async () => {
-  await Promise.all([development?.close(), production?.close()]);
-  await backends?.close();
-});
-beforeEach(() => backends.control.reset());
+const development = useGateway({ NODE_ENV: 'development', CACHE_ENABLED: 'false' });
+const production = useGateway({ ...PRODUCTION, CACHE_ENABLED: 'false' }, { shareBackendsOf: development });
+beforeEach(() => development.backends.control.reset());
 
 async function home(gateway: TestGateway, extensions: Record<string, unknown> | undefined, roles: string[] = []) {
   const response = await fetch(`${gateway.url}/mobile/graphql`, {
@@ -41,12 +29,12 @@ async function home(gateway: TestGateway, extensions: Record<string, unknown> | 
 
 describe('extensions.plan', () => {
   it('development: lists exactly the calls the backends received, with their batch sizes', async () => {
-    const body = await home(development, { plan: true });
+    const body = await home(development.gateway, { plan: true });
     assert.equal(body.errors, undefined);
     const plan = body.extensions.plan;
     assert.ok(plan);
     for (const service of SERVICES) {
-      const stats = backends.control.stats(service);
+      const stats = development.backends.control.stats(service);
       const listed: Record<string, number> = {};
       for (const call of plan.calls) if (call.service === service) listed[call.method] = (listed[call.method] ?? 0) + 1;
       assert.deepEqual(listed, stats.byMethod, service);
@@ -63,13 +51,13 @@ describe('extensions.plan', () => {
   });
 
   it('is left out unless asked for', async () => {
-    const body = await home(development, undefined);
+    const body = await home(development.gateway, undefined);
     assert.equal('plan' in body.extensions, false);
   });
 
   it('production: null for a viewer who is not an admin, the calls for an admin', async () => {
-    assert.equal((await home(production, { plan: true })).extensions.plan, null);
-    const admin = (await home(production, { plan: true }, ['admin'])).extensions.plan;
+    assert.equal((await home(production.gateway, { plan: true })).extensions.plan, null);
+    const admin = (await home(production.gateway, { plan: true }, ['admin'])).extensions.plan;
     assert.ok(admin && admin.calls.length > 0);
   });
 });

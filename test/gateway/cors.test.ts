@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Backends } from '../../backends/start.ts';
+import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { startTestBackends, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { type TestGateway, useGateway } from '../helpers/gateway.ts';
 
 const WEB_APP = 'https://shop.example.com';
 const MOBILE_APP = 'https://m.shop.example.com';
 const VITE = 'http://localhost:5173';
 const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'production-secret-for-tests-0123456789abcdef' };
 
-let backends: Backends;
-let development: TestGateway;
-let configured: TestGateway;
-let production: TestGateway;
-
-before(async () => {
-  backends = await startTestBackends();
-  development = await startTestGateway(backends, { NODE_ENV: 'development' });
-  configured = await startTestGateway(backends, { ...PRODUCTION, WEB_CORS_ORIGINS: `${WEB_APP}, https://admin.shop.example.com`, MOBILE_CORS_ORIGINS: MOBILE_APP, CORS_MAX_AGE_SECONDS: '120' });
-  production = await startTestGateway(backends, PRODUCTION);
-});
-after(async () => {
-  await Promise.all([development?.close(), configured?.close(), production?.close()]);
-  await backends?.close();
-});
+const development = useGateway({ NODE_ENV: 'development' });
+const configured = useGateway(
+  { ...PRODUCTION, WEB_CORS_ORIGINS: `${WEB_APP}, https://admin.shop.example.com`, MOBILE_CORS_ORIGINS: MOBILE_APP, CORS_MAX_AGE_SECONDS: '120' },
+  { shareBackendsOf: development },
+);
+const production = useGateway(PRODUCTION, { shareBackendsOf: development });
 
 function preflight(gateway: TestGateway, surface: string, origin: string): Promise<Response> {
   return fetch(`${gateway.url}/${surface}/graphql`, {
@@ -46,7 +36,7 @@ function assertAllowed(response: Response, origin: string): void {
 
 describe('development: the local dev servers’ origins', () => {
   it('a preflight from Vite’s origin: 204 with the methods, every GraphQL client header and a max age', async () => {
-    const response = await preflight(development, 'mobile', VITE);
+    const response = await preflight(development.gateway, 'mobile', VITE);
     assert.equal(response.status, 204);
     assertAllowed(response, VITE);
     assert.equal(response.headers.get('access-control-allow-methods'), 'GET, POST');
@@ -58,16 +48,16 @@ describe('development: the local dev servers’ origins', () => {
   });
 
   it('the query itself: the origin allowed and x-request-id, retry-after exposed', async () => {
-    const response = await query(development, 'web', 'http://localhost:3000', TYPENAME);
+    const response = await query(development.gateway, 'web', 'http://localhost:3000', TYPENAME);
     assert.equal(response.status, 200);
     assertAllowed(response, 'http://localhost:3000');
     assert.equal(response.headers.get('access-control-expose-headers'), 'x-request-id, retry-after');
   });
 
   it('an origin that is not a local dev server gets no Access-Control-Allow-Origin', async () => {
-    const preflightResponse = await preflight(development, 'web', 'https://evil.example');
+    const preflightResponse = await preflight(development.gateway, 'web', 'https://evil.example');
     assert.equal(preflightResponse.headers.get('access-control-allow-origin'), null);
-    const response = await query(development, 'web', 'https://evil.example', TYPENAME);
+    const response = await query(development.gateway, 'web', 'https://evil.example', TYPENAME);
     assert.equal(response.headers.get('access-control-allow-origin'), null);
   });
 });
@@ -78,35 +68,35 @@ describe('configured origins, per surface', () => {
     ['mobile', MOBILE_APP, WEB_APP],
   ] as const) {
     it(`/${surface}/graphql allows ${allowed} and refuses ${other}`, async () => {
-      const ok = await preflight(configured, surface, allowed);
+      const ok = await preflight(configured.gateway, surface, allowed);
       assert.equal(ok.status, 204);
       assertAllowed(ok, allowed);
       assert.equal(ok.headers.get('access-control-max-age'), '120');
-      const refused = await preflight(configured, surface, other);
+      const refused = await preflight(configured.gateway, surface, other);
       assert.equal(refused.headers.get('access-control-allow-origin'), null);
       assert.equal(refused.headers.get('access-control-allow-methods'), 'GET, POST');
     });
   }
 
   it('every origin of the list is allowed, and only exactly: a different scheme, port or subdomain is refused', async () => {
-    assertAllowed(await preflight(configured, 'web', 'https://admin.shop.example.com'), 'https://admin.shop.example.com');
+    assertAllowed(await preflight(configured.gateway, 'web', 'https://admin.shop.example.com'), 'https://admin.shop.example.com');
     for (const near of ['http://shop.example.com', 'https://shop.example.com:8443', 'https://x.shop.example.com', 'https://shop.example.com.evil.example']) {
-      const response = await preflight(configured, 'web', near);
+      const response = await preflight(configured.gateway, 'web', near);
       assert.equal(response.headers.get('access-control-allow-origin'), null, near);
     }
   });
 
   it('a refusal carries the CORS headers, so the page can read its code', async () => {
-    const limited = await query(configured, 'mobile', MOBILE_APP, JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }` }), {
+    const limited = await query(configured.gateway, 'mobile', MOBILE_APP, JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }` }), {
       accept: 'application/graphql-response+json,application/json;q=0.9',
     });
     assert.equal(limited.status, 400);
     assertAllowed(limited, MOBILE_APP);
     assert.equal(((await limited.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code, 'ALIAS_LIMIT_EXCEEDED');
-    const unauthenticated = await query(configured, 'mobile', MOBILE_APP, TYPENAME, { authorization: 'Bearer nope' });
+    const unauthenticated = await query(configured.gateway, 'mobile', MOBILE_APP, TYPENAME, { authorization: 'Bearer nope' });
     assert.equal(unauthenticated.status, 401);
     assertAllowed(unauthenticated, MOBILE_APP);
-    const tooLarge = await query(configured, 'mobile', MOBILE_APP, 'x'.repeat(200_000));
+    const tooLarge = await query(configured.gateway, 'mobile', MOBILE_APP, 'x'.repeat(200_000));
     assert.equal(tooLarge.status, 413);
     assertAllowed(tooLarge, MOBILE_APP);
   });
@@ -115,7 +105,7 @@ describe('configured origins, per surface', () => {
 describe('production without configured origins', () => {
   it('allows no origin, not even the local dev servers', async () => {
     for (const surface of ['web', 'mobile']) {
-      const response = await preflight(production, surface, VITE);
+      const response = await preflight(production.gateway, surface, VITE);
       assert.equal(response.headers.get('access-control-allow-origin'), null);
     }
   });
