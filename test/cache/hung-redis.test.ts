@@ -70,14 +70,18 @@ after(async () => {
 
 const metric = async (gateway: TestGateway, name: string) => sumOf(await scrape(gateway.adminUrl), name);
 
+/** Long enough that a Redis that answers is never taken for a hung one on a loaded machine. */
+const REDIS_TIMEOUT_MS = 1_000;
+
 describe('a Redis that hangs (connection open, no replies)', () => {
   it('costs a request at most one timeout, then none while its breaker is open; every request is served', { timeout: 30_000 }, async () => {
     const redis = await startHangingRedis();
-    const gateway = await startTestGateway(backends, { REDIS_URL: redis.url, REDIS_TIMEOUT_MS: '150', REDIS_BREAKER_RESET_MS: '60000' });
+    const gateway = await startTestGateway(backends, { REDIS_URL: redis.url, REDIS_TIMEOUT_MS: String(REDIS_TIMEOUT_MS), REDIS_BREAKER_RESET_MS: '60000' });
     try {
       const token = await tokenFor(gateway.config, 'u3');
       assert.equal((await graphql(gateway, 'web', QUERY, { token })).status, 200);
       await redis.quiet();
+      assert.equal(await metric(gateway, 'gateway_redis_timeouts_total'), 0, 'Redis answered in time before the hang');
       redis.hang(true);
 
       const first = await graphql(gateway, 'web', QUERY, { token });
@@ -99,7 +103,7 @@ describe('a Redis that hangs (connection open, no replies)', () => {
 
   it('once it answers again, one probe closes the breaker and Redis is used again', { timeout: 30_000 }, async () => {
     const redis = await startHangingRedis();
-    const gateway = await startTestGateway(backends, { REDIS_URL: redis.url, REDIS_TIMEOUT_MS: '150', REDIS_BREAKER_RESET_MS: '300' });
+    const gateway = await startTestGateway(backends, { REDIS_URL: redis.url, REDIS_TIMEOUT_MS: String(REDIS_TIMEOUT_MS), REDIS_BREAKER_RESET_MS: '300' });
     try {
       redis.hang(true);
       assert.equal((await graphql(gateway, 'web', QUERY)).status, 200);
