@@ -78,19 +78,21 @@ export async function startTestGateway(backends: Backends, env: Record<string, s
 }
 
 /** The reference backends and a gateway a test file runs against (see {@link useGateway}). */
-export interface GatewayFixture {
+export interface GatewayFixture<G extends TestGateway = TestGateway> {
   /** The reference backends; readable once the file's first test runs. */
   readonly backends: Backends;
   /** The gateway; readable once the file's first test runs. */
-  readonly gateway: TestGateway;
+  readonly gateway: G;
   /** Settles once both are started. */
   ready(): Promise<void>;
 }
 
 /** How {@link useGateway} builds its gateway. */
-export interface UseGatewayOptions extends TestGatewayOptions {
+export interface UseGatewayOptions<G extends TestGateway = TestGateway> extends TestGatewayOptions {
   /** Another fixture whose backends this gateway uses instead of starting its own. */
-  shareBackendsOf?: GatewayFixture;
+  shareBackendsOf?: GatewayFixture<TestGateway>;
+  /** Starts the gateway (e.g. one whose log is captured); default {@link startTestGateway}. */
+  start?: (backends: Backends, env: Record<string, string>, options: TestGatewayOptions) => Promise<G>;
 }
 
 /**
@@ -98,17 +100,17 @@ export interface UseGatewayOptions extends TestGatewayOptions {
  * before the first test and closed after the last: `env` overrides the gateway's defaults. Two
  * gateways over the same backends: `const naive = useGateway({ BATCHING: 'false' }, { shareBackendsOf: shop })`.
  */
-export function useGateway(env: Record<string, string> = {}, options: UseGatewayOptions = {}): GatewayFixture {
-  const { shareBackendsOf: shared, ...gatewayOptions } = options;
+export function useGateway<G extends TestGateway = TestGateway>(env: Record<string, string> = {}, options: UseGatewayOptions<G> = {}): GatewayFixture<G> {
+  const { shareBackendsOf: shared, start = startTestGateway as NonNullable<UseGatewayOptions<G>['start']>, ...gatewayOptions } = options;
   let backends: Backends | undefined;
-  let gateway: TestGateway | undefined;
+  let gateway: G | undefined;
   let started: Promise<void> | undefined;
   // Hooks at a file's top level start at once, side by side: a gateway sharing another's backends waits for them.
   before(() => {
     started = (async () => {
       if (shared) await shared.ready();
       backends = shared ? shared.backends : await startTestBackends();
-      gateway = await startTestGateway(backends, env, gatewayOptions);
+      gateway = await start(backends, env, gatewayOptions);
     })();
     return started;
   });

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Backends } from '../../backends/start.ts';
 import { createLogger } from '../../src/observability/logger.ts';
-import { startTestGateway, type TestGateway } from './gateway.ts';
+import { startTestGateway, useGateway, type GatewayFixture, type TestGateway } from './gateway.ts';
 
 /** A test gateway whose JSON log lines (the process logger's, redaction included) are captured. */
 export interface LoggedGateway extends TestGateway {
@@ -38,4 +38,9 @@ export async function startLoggedGateway(backends: Backends, env: Record<string,
       return lines().filter(match);
     },
   };
+}
+
+/** {@link useGateway} with a gateway whose log is captured (see {@link startLoggedGateway}). */
+export function useLoggedGateway(env: Record<string, string> = {}): GatewayFixture<LoggedGateway> {
+  return useGateway(env, { start: (backends, gatewayEnv) => startLoggedGateway(backends, gatewayEnv) });
 }

@@ -1,42 +1,32 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ApolloServer } from '@apollo/server';
 import { pino } from 'pino';
-import type { Backends } from '../../backends/start.ts';
 import type { GatewayContext } from '../../src/context.ts';
 import { errorLogPlugin } from '../../src/observability/error-log.ts';
 import { formatError } from '../../src/surfaces/format-error.ts';
-import { startLoggedGateway, type LoggedGateway } from '../helpers/logged-gateway.ts';
-import { graphql, startTestBackends } from '../helpers/gateway.ts';
+import { useLoggedGateway } from '../helpers/logged-gateway.ts';
+import { graphql } from '../helpers/gateway.ts';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const TRACEPARENT = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
 
-let backends: Backends;
-let gateway: LoggedGateway;
-before(async () => {
-  backends = await startTestBackends();
-  gateway = await startLoggedGateway(backends, { CACHE_ENABLED: 'false' });
-});
-after(async () => {
-  await gateway?.close();
-  await backends?.close();
-});
+const logged = useLoggedGateway({ CACHE_ENABLED: 'false' });
 
 describe('error logs', () => {
   it('a backend failure is logged once, with request id, trace id, path, service, code and cause', async () => {
-    backends.control.setFaults('inventory', { down: true });
+    logged.backends.control.setFaults('inventory', { down: true });
     try {
       const ids = ['p1', 'p2', 'p3'];
       const query = `{ ${ids.map((id, i) => `a${i}: product(id: "${id}") { id stock { available } }`).join(' ')} }`;
-      const { status, body } = await graphql(gateway, 'web', query, { headers: { 'x-request-id': 'logs-a-failure', traceparent: TRACEPARENT } });
+      const { status, body } = await graphql(logged.gateway, 'web', query, { headers: { 'x-request-id': 'logs-a-failure', traceparent: TRACEPARENT } });
       assert.equal(status, 200);
       assert.deepEqual(
         [...new Set(body.errors?.map((error) => error.extensions?.code))],
         ['BACKEND_UNAVAILABLE'],
       );
-      const lines = await gateway.waitFor((line) => line.requestId === 'logs-a-failure' && line.msg === 'backend failure');
+      const lines = await logged.gateway.waitFor((line) => line.requestId === 'logs-a-failure' && line.msg === 'backend failure');
       assert.equal(lines.length, 1, 'one failed batch, one line');
       const [line] = lines;
       assert.equal(line?.level, 40);
@@ -47,7 +37,7 @@ describe('error logs', () => {
       assert.match(String(line?.path), /^a\d\.stock$/);
       assert.ok(Array.isArray(line?.cause) && line.cause.length > 0, JSON.stringify(line));
     } finally {
-      backends.control.reset();
+      logged.backends.control.reset();
     }
   });
 
